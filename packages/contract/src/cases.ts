@@ -1,0 +1,187 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { AmountMinor, CurrencyCode, IsoDateTime, LanguageTag, Uuid } from './common.js';
+
+export const ReturnKindSchema = Type.Union([
+  Type.Literal('return'),
+  Type.Literal('exchange'),
+  Type.Literal('refund_only'),
+  Type.Literal('repair'),
+]);
+export const ChannelSchema = Type.Union(
+  [Type.Literal('web'), Type.Literal('email'), Type.Literal('chat'), Type.Literal('phone'), Type.Literal('social'), Type.Literal('api')],
+  { default: 'web' },
+);
+export const ConditionSchema = Type.Union(
+  ['unused', 'unwashed', 'unworn', 'unopened', 'original_packaging', 'accessories_complete', 'resalable'].map((c) =>
+    Type.Literal(c),
+  ),
+);
+
+export const CaseItemInput = Type.Object(
+  {
+    orderLineId: Uuid,
+    quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    reasonCode: Type.String({ minLength: 1, maxLength: 50, description: "A code from the tenant's reason catalogue" }),
+    description: Type.Optional(Type.String({ maxLength: 5000 })),
+    conditions: Type.Optional(
+      Type.Array(ConditionSchema, { maxItems: 10, uniqueItems: true, description: 'What the customer declares of the item' }),
+    ),
+    evidenceIds: Type.Optional(Type.Array(Uuid, { maxItems: 20, uniqueItems: true, description: 'Uploaded evidence files' })),
+    replacement: Type.Optional(
+      Type.Object(
+        {
+          sku: Type.String({ minLength: 1, maxLength: 100 }),
+          unitPriceMinor: AmountMinor,
+          attributes: Type.Optional(Type.Record(Type.String({ maxLength: 50 }), Type.String({ maxLength: 200 }))),
+        },
+        { additionalProperties: false, description: 'For exchanges: the variant wanted instead' },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const CaseInput = Type.Object(
+  {
+    kind: ReturnKindSchema,
+    orderId: Uuid,
+    items: Type.Array(CaseItemInput, { minItems: 1, maxItems: 100 }),
+    description: Type.Optional(Type.String({ maxLength: 10_000 })),
+    channel: Type.Optional(ChannelSchema),
+    language: Type.Optional(LanguageTag),
+  },
+  { additionalProperties: false },
+);
+export type CaseInput = Static<typeof CaseInput>;
+
+const TraceEntry = Type.Object({ rule: Type.String(), passed: Type.Boolean(), message: Type.String() });
+export const DecisionSchema = Type.Object(
+  {
+    outcome: Type.Union([Type.Literal('approve'), Type.Literal('review'), Type.Literal('reject')]),
+    policyVersion: Type.Integer(),
+    reasons: Type.Array(Type.Object({ code: Type.String(), message: Type.String() })),
+    items: Type.Array(
+      Type.Object({
+        lineId: Type.String(),
+        quantity: Type.Integer(),
+        goodsMinor: Type.Integer(),
+        shippingRefundMinor: Type.Integer(),
+        refundableMinor: Type.Integer(),
+      }),
+    ),
+    refundableTotalMinor: Type.Integer(),
+    currency: Type.String(),
+    fees: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        amountMinor: Type.Integer(),
+        payer: Type.String(),
+        deductedFromRefund: Type.Boolean(),
+      }),
+    ),
+    compensation: Type.Array(Type.Object({ reasonCode: Type.String(), rule: Type.String(), message: Type.String() })),
+    deadlines: Type.Object({
+      requestBy: Type.Union([Type.String(), Type.Null()]),
+      shipBackBy: Type.Union([Type.String(), Type.Null()]),
+    }),
+    trace: Type.Array(TraceEntry),
+  },
+  { $id: 'Decision', additionalProperties: true },
+);
+
+export const CaseItemView = Type.Object({
+  id: Uuid,
+  orderLineId: Uuid,
+  sku: Type.String(),
+  quantity: Type.Integer(),
+  reasonCode: Type.String(),
+  description: Type.Union([Type.String(), Type.Null()]),
+  conditions: Type.Array(Type.String()),
+  replacement: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+  refundableMinor: Type.Integer(),
+});
+
+export const TimelineEntry = Type.Object({
+  id: Type.Integer(),
+  type: Type.String(),
+  at: IsoDateTime,
+  actorType: Type.String(),
+  actorId: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  data: Type.Object({}, { additionalProperties: true }),
+});
+
+export const CaseSummary = Type.Object({
+  id: Uuid,
+  number: Type.Integer(),
+  kind: Type.String(),
+  status: Type.String(),
+  version: Type.Integer(),
+  orderId: Type.Union([Uuid, Type.Null()]),
+  customerId: Uuid,
+  language: Type.String(),
+  channel: Type.String(),
+  priority: Type.String(),
+  returnCode: Type.Union([Type.String(), Type.Null()]),
+  refundableMinor: Type.Union([Type.Integer(), Type.Null()]),
+  currency: Type.Union([CurrencyCode, Type.Null()]),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+
+export const CaseView = Type.Composite([
+  CaseSummary,
+  Type.Object({
+    description: Type.Union([Type.String(), Type.Null()]),
+    allowedActions: Type.Array(Type.String()),
+    items: Type.Array(CaseItemView),
+    decision: Type.Union([DecisionSchema, Type.Null()]),
+    returnShipment: Type.Union([
+      Type.Object({ carrier: Type.String(), waybillNumber: Type.String(), shippedAt: Type.Union([IsoDateTime, Type.Null()]), receivedAt: Type.Union([IsoDateTime, Type.Null()]) }),
+      Type.Null(),
+    ]),
+    refunds: Type.Array(
+      Type.Object({ id: Uuid, amountMinor: Type.Integer(), currency: Type.String(), method: Type.String(), status: Type.String(), createdAt: IsoDateTime }),
+    ),
+    evidence: Type.Array(Type.Object({ id: Uuid, contentType: Type.String(), sizeBytes: Type.Integer(), caseItemId: Type.Union([Uuid, Type.Null()]) })),
+    timeline: Type.Array(TimelineEntry),
+  }),
+]);
+export type CaseView = Static<typeof CaseView>;
+
+export const CaseListQuery = Type.Object(
+  {
+    status: Type.Optional(Type.String({ maxLength: 40 })),
+    kind: Type.Optional(Type.String({ maxLength: 20 })),
+    reason: Type.Optional(Type.String({ maxLength: 50 })),
+    sku: Type.Optional(Type.String({ maxLength: 100 })),
+    customerId: Type.Optional(Uuid),
+    orderId: Type.Optional(Uuid),
+    createdFrom: Type.Optional(IsoDateTime),
+    createdTo: Type.Optional(IsoDateTime),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type CaseListQuery = Static<typeof CaseListQuery>;
+
+/** The body of every transition endpoint. `version` enables optimistic concurrency. */
+export const CaseActionInput = Type.Object(
+  {
+    version: Type.Optional(Type.Integer({ minimum: 1, description: 'The version you saw; a stale one gets 409' })),
+    reason: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
+    alternatives: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 10 })),
+    carrier: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    trackingNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    notes: Type.Optional(Type.String({ maxLength: 5000 })),
+    amountMinor: Type.Optional(AmountMinor),
+    method: Type.Optional(Type.Union([Type.Literal('original_payment'), Type.Literal('store_credit'), Type.Literal('manual')])),
+  },
+  { additionalProperties: false },
+);
+export type CaseActionInput = Static<typeof CaseActionInput>;
+
+export const EligibilityInput = Type.Omit(CaseInput, ['channel']);
+export const LanguageQuery = Type.Object({ language: Type.Optional(LanguageTag) });
+export { LanguageTag };

@@ -1,0 +1,138 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { AmountMinor, CountryCode, CurrencyCode, ExternalId, IsoDateTime, LanguageTag, Uuid } from './common.js';
+
+export const CustomerInput = Type.Object(
+  {
+    externalId: Type.Optional(ExternalId),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 320 })),
+    phone: Type.Optional(Type.String({ minLength: 3, maxLength: 40 })),
+    name: Type.Optional(Type.String({ maxLength: 200 })),
+    language: Type.Optional(LanguageTag),
+    country: Type.Optional(CountryCode),
+  },
+  { additionalProperties: false },
+);
+
+export const OrderLineInput = Type.Object(
+  {
+    externalId: ExternalId,
+    sku: Type.String({ minLength: 1, maxLength: 100 }),
+    title: Type.String({ minLength: 1, maxLength: 500 }),
+    category: Type.Optional(Type.String({ maxLength: 100 })),
+    attributes: Type.Optional(
+      Type.Record(Type.String({ maxLength: 50 }), Type.String({ maxLength: 200 }), {
+        description: 'Variant attributes such as size and colour',
+      }),
+    ),
+    quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+    unitPriceMinor: AmountMinor,
+    discountMinor: Type.Optional(
+      Type.Integer({ minimum: 0, description: "The line's share of discounts, in minor units, for all units" }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const PaymentInput = Type.Object(
+  {
+    method: Type.String({ minLength: 1, maxLength: 50, description: 'card, paypal, boleto, bank_transfer, …' }),
+    reference: Type.Optional(Type.String({ maxLength: 200 })),
+    capturedMinor: AmountMinor,
+  },
+  { additionalProperties: false },
+);
+
+export const ShipmentInput = Type.Object(
+  {
+    carrier: Type.String({ minLength: 1, maxLength: 100 }),
+    trackingNumber: Type.Optional(Type.String({ maxLength: 100 })),
+    shippedAt: Type.Optional(IsoDateTime),
+    deliveredAt: Type.Optional(IsoDateTime),
+    estimatedAt: Type.Optional(IsoDateTime),
+  },
+  { additionalProperties: false },
+);
+
+/** One order as the shop sends it; upserted by (store, externalId). */
+export const OrderInput = Type.Object(
+  {
+    externalId: ExternalId,
+    storeCode: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: "Defaults to the tenant's first store" })),
+    number: Type.String({ minLength: 1, maxLength: 100, description: 'The number the customer sees' }),
+    status: Type.Optional(Type.Union([Type.Literal('placed'), Type.Literal('paid'), Type.Literal('shipped'), Type.Literal('delivered'), Type.Literal('cancelled')])),
+    placedAt: IsoDateTime,
+    currency: CurrencyCode,
+    shippingMinor: Type.Optional(AmountMinor),
+    customer: CustomerInput,
+    lines: Type.Array(OrderLineInput, { minItems: 1, maxItems: 1000 }),
+    payments: Type.Optional(Type.Array(PaymentInput, { maxItems: 50 })),
+    shipments: Type.Optional(Type.Array(ShipmentInput, { maxItems: 50 })),
+  },
+  { additionalProperties: false },
+);
+export type OrderInput = Static<typeof OrderInput>;
+export type OrderLineInput = Static<typeof OrderLineInput>;
+
+export const OrderBatch = Type.Object(
+  { orders: Type.Array(OrderInput, { minItems: 1, maxItems: 1000 }) },
+  { additionalProperties: false },
+);
+export type OrderBatch = Static<typeof OrderBatch>;
+
+export const OrderBatchResult = Type.Object({
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  orders: Type.Array(Type.Object({ externalId: Type.String(), id: Uuid })),
+});
+
+export const OrderView = Type.Object({
+  id: Uuid,
+  externalId: Type.String(),
+  number: Type.String(),
+  status: Type.String(),
+  storeCode: Type.String(),
+  customerId: Uuid,
+  placedAt: IsoDateTime,
+  deliveredAt: Type.Union([IsoDateTime, Type.Null()]),
+  currency: Type.String(),
+  shippingMinor: Type.Integer(),
+  totalMinor: Type.Integer(),
+  lines: Type.Array(
+    Type.Object({
+      id: Uuid,
+      externalId: Type.String(),
+      sku: Type.String(),
+      title: Type.String(),
+      category: Type.Union([Type.String(), Type.Null()]),
+      attributes: Type.Record(Type.String(), Type.String()),
+      quantity: Type.Integer(),
+      unitPriceMinor: Type.Integer(),
+      discountMinor: Type.Integer(),
+    }),
+  ),
+  payments: Type.Array(
+    Type.Object({ method: Type.String(), reference: Type.Union([Type.String(), Type.Null()]), capturedMinor: Type.Integer() }),
+  ),
+  shipments: Type.Array(
+    Type.Object({
+      carrier: Type.String(),
+      trackingNumber: Type.Union([Type.String(), Type.Null()]),
+      shippedAt: Type.Union([IsoDateTime, Type.Null()]),
+      deliveredAt: Type.Union([IsoDateTime, Type.Null()]),
+      estimatedAt: Type.Union([IsoDateTime, Type.Null()]),
+    }),
+  ),
+});
+
+export const OrderSummary = Type.Object({
+  id: Uuid,
+  number: Type.String(),
+  status: Type.String(),
+  placedAt: IsoDateTime,
+  deliveredAt: Type.Union([IsoDateTime, Type.Null()]),
+  currency: Type.String(),
+  totalMinor: Type.Integer(),
+  customerId: Uuid,
+  customerEmail: Type.Union([Type.String(), Type.Null()]),
+  customerName: Type.Union([Type.String(), Type.Null()]),
+});

@@ -1,0 +1,92 @@
+import { CASE_EVENT_TYPES, type CaseAction, type CaseActionType, type CaseEvent } from './case-action.js';
+import { checkGuard, type GuardCode } from './case-guards.js';
+import type { CaseStatus } from './case-status.js';
+import type { ReturnKind } from './kinds.js';
+import { CASE_MACHINES } from './return-request.machine.js';
+
+/** The part of a case the life cycle needs. `version` guards concurrent saves. */
+export interface CaseSnapshot {
+  id: string;
+  kind: ReturnKind;
+  status: CaseStatus;
+  version: number;
+}
+
+/** Why a transition did not happen. Both carry what the caller may do instead. */
+export type TransitionError =
+  | {
+      /** No such arrow in the kind's machine from this status. */
+      code: 'illegal_transition';
+      kind: ReturnKind;
+      from: CaseStatus;
+      action: CaseActionType;
+      allowed: CaseActionType[];
+    }
+  | {
+      /** The arrow exists, but a domain rule (reason, actor, amount) was broken. */
+      code: 'guard_failed';
+      kind: ReturnKind;
+      from: CaseStatus;
+      action: CaseActionType;
+      guard: GuardCode;
+      message: string;
+      allowed: CaseActionType[];
+    };
+
+/** The new status and version to save, and the event to append, or why not. */
+export type TransitionResult =
+  | { ok: true; status: CaseStatus; version: number; event: CaseEvent }
+  | { ok: false; error: TransitionError };
+
+/**
+ * The actions the kind's machine offers from this status, in table order. Actor rules
+ * are not applied (e.g. `cancel` is listed even though only people may cancel).
+ */
+export function allowedActions(kind: ReturnKind, status: CaseStatus): CaseActionType[] {
+  return Object.keys(CASE_MACHINES[kind][status] ?? {}) as CaseActionType[];
+}
+
+/** The status `action` leads to from `status` for this kind, or null when illegal. */
+export function nextStatus(kind: ReturnKind, status: CaseStatus, action: CaseActionType): CaseStatus | null {
+  return CASE_MACHINES[kind][status]?.[action] ?? null;
+}
+
+/**
+ * Applies one action to a case. Pure: returns what to save (status, version + 1) and
+ * the event to append; the caller saves with `version` as the optimistic lock.
+ */
+export function transition(c: CaseSnapshot, action: CaseAction): TransitionResult {
+  const base = { kind: c.kind, from: c.status, action: action.type };
+  const to = nextStatus(c.kind, c.status, action.type);
+  if (to === null) {
+    return {
+      ok: false,
+      error: { code: 'illegal_transition', ...base, allowed: allowedActions(c.kind, c.status) },
+    };
+  }
+  const failure = checkGuard(action);
+  if (failure !== null) {
+    return {
+      ok: false,
+      error: { code: 'guard_failed', ...base, ...failure, allowed: allowedActions(c.kind, c.status) },
+    };
+  }
+  const reason = action.reason?.trim();
+  return {
+    ok: true,
+    status: to,
+    version: c.version + 1,
+    event: {
+      type: CASE_EVENT_TYPES[action.type],
+      caseId: c.id,
+      from: c.status,
+      to,
+      action: action.type,
+      actor: { ...action.by },
+      at: action.at,
+      reason: reason === undefined || reason === '' ? null : reason,
+      // Copied so a caller mutating its input later cannot rewrite recorded history.
+      data: { ...action.data },
+    },
+  };
+}

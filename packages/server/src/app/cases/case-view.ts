@@ -1,0 +1,81 @@
+import { allowedActions, type CaseStatus, type Decision, isReturnKind } from '@afterdesk/core';
+import type { CaseRow } from '../../db/schema.js';
+import type { CaseViewRow } from '../../db/repositories/case-view.repository.js';
+
+// JSON built inside PostgreSQL carries timestamps as text in the session's zone.
+const iso = (value: string | Date | null | undefined) => (value == null ? null : new Date(value).toISOString());
+
+/** The list form of a case. */
+export function toCaseSummary(row: CaseRow) {
+  return {
+    id: row.id,
+    number: row.number,
+    kind: row.kind,
+    status: row.status,
+    version: row.version,
+    orderId: row.order_id,
+    customerId: row.customer_id,
+    language: row.language,
+    channel: row.channel,
+    priority: row.priority,
+    returnCode: row.return_code,
+    refundableMinor: row.refundable_minor,
+    currency: row.currency,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** The full form of a case, as GET /cases/:id returns it. */
+export function toCaseView(row: CaseViewRow) {
+  const kind = row.kind;
+  return {
+    ...toCaseSummary(row),
+    description: row.description,
+    allowedActions: isReturnKind(kind) ? allowedActions(kind, row.status as CaseStatus) : [],
+    items: row.items.map((i) => ({
+      id: i.id,
+      orderLineId: i.order_line_id,
+      sku: i.sku,
+      quantity: i.quantity,
+      reasonCode: i.reason_code,
+      description: i.description,
+      conditions: i.conditions,
+      replacement: (i.replacement as Record<string, unknown> | null) ?? null,
+      refundableMinor: Number(i.refundable_minor),
+    })),
+    decision: row.decision ? (row.decision.result as Decision) : null,
+    returnShipment: row.return_shipment
+      ? {
+          carrier: row.return_shipment.carrier,
+          waybillNumber: row.return_shipment.waybill_number,
+          shippedAt: iso(row.return_shipment.shipped_at),
+          receivedAt: iso(row.return_shipment.received_at),
+        }
+      : null,
+    refunds: row.refunds.map((r) => ({
+      id: r.id,
+      amountMinor: Number(r.amount_minor),
+      currency: r.currency,
+      method: r.method,
+      status: r.status,
+      createdAt: iso(r.created_at) as string,
+    })),
+    evidence: row.evidence.map((f) => ({
+      id: f.id,
+      contentType: f.content_type,
+      sizeBytes: f.size_bytes,
+      caseItemId: f.case_item_id,
+    })),
+    timeline: row.timeline.map((e) => ({
+      id: Number(e.id),
+      type: e.type,
+      at: iso(e.created_at) as string,
+      actorType: e.actor_type,
+      actorId: e.actor_id,
+      reason: e.reason,
+      data: e.data as Record<string, unknown>,
+    })),
+  };
+}
+export type CaseViewModel = ReturnType<typeof toCaseView>;

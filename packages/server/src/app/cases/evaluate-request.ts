@@ -1,0 +1,99 @@
+import { type Condition, type Decision, evaluatePolicy, type PolicyDocument, type ReturnKind } from '@afterdesk/core';
+import type { CaseInput } from '@afterdesk/contract';
+import { claimedQuantities } from '../../db/repositories/cases.repository.js';
+import { findOrder, type StoredOrder } from '../../db/repositories/orders.repository.js';
+import { currentPolicy } from '../../db/repositories/policies.repository.js';
+import type { Tx } from '../../db/scope.js';
+import { requireOwnership } from '../access.js';
+import type { Ctx } from '../context.js';
+import { invalid, notFound } from '../errors.js';
+
+export interface EvaluatedRequest {
+  order: StoredOrder;
+  policyVersion: number;
+  decision: Decision;
+  language: string;
+  evidence: { id: string; itemIndex: number }[];
+}
+
+/**
+ * Loads what a decision needs — the order, the tenant's current policy, quantities
+ * already claimed, the evidence given — and asks the policy engine. Shared by filing a
+ * case and by the "what would happen" dry run, so both always agree.
+ */
+export async function evaluateRequest(
+  ctx: Ctx,
+  tx: Tx,
+  input: Pick<CaseInput, 'kind' | 'orderId' | 'items' | 'language'>,
+): Promise<EvaluatedRequest> {
+  const order = await findOrder(tx, input.orderId);
+  if (!order) throw notFound('The order');
+  requireOwnership(ctx, order.customer_id, 'The order');
+
+  const lineIds = new Set(order.lines.map((l) => l.id));
+  const unknown = input.items.flatMap((item, i) =>
+    lineIds.has(item.orderLineId)
+      ? []
+      : [{ field: `/items/${i}/orderLineId`, message: 'This line does not belong to the order.' }],
+  );
+  if (unknown.length > 0) throw invalid('Some items are not lines of this order.', unknown);
+
+  const evidence = input.items.flatMap((item, itemIndex) => (item.evidenceIds ?? []).map((id) => ({ id, itemIndex })));
+  if (evidence.length > 0) {
+    const found = await tx
+      .selectFrom('evidence_files')
+      .select('id')
+      .where('id', 'in', evidence.map((e) => e.id))
+      .where('case_id', 'is', null)
+      .execute();
+    const ok = new Set(found.map((f) => f.id));
+    const missing = evidence.filter((e) => !ok.has(e.id));
+    if (missing.length > 0) {
+      throw invalid(
+        'Some evidence files are unknown or already attached to another case.',
+        missing.map((e) => ({ field: `/items/${e.itemIndex}/evidenceIds`, message: `Unknown evidence file ${e.id}.` })),
+      );
+    }
+  }
+
+  const policy = await currentPolicy(tx);
+  if (!policy) throw new Error(`Tenant ${ctx.principal.tenantId} has no policy`);
+  const claimed = await claimedQuantities(tx, [...lineIds]);
+  const language = input.language ?? order.customer_language ?? 'en';
+  const decision = evaluatePolicy({
+    policy: policy.document as PolicyDocument,
+    policyVersion: policy.version,
+    kind: input.kind as ReturnKind,
+    now: ctx.clock().toISOString(),
+    language,
+    store: { timeZone: order.time_zone, currency: order.store_currency },
+    order: {
+      id: order.id,
+      currency: order.currency,
+      status: order.status,
+      placedAt: order.placed_at.toISOString(),
+      deliveredAt: order.delivered_at?.toISOString() ?? null,
+      shippingMinor: order.shipping_minor,
+      totalMinor: order.total_minor,
+      lines: order.lines.map((l) => ({
+        id: l.id,
+        sku: l.sku,
+        category: l.category,
+        quantity: l.quantity,
+        unitPriceMinor: l.unit_price_minor,
+        discountMinor: l.discount_minor,
+      })),
+    },
+    customer: { blocked: order.customer_blocked },
+    items: input.items.map((item) => ({
+      lineId: item.orderLineId,
+      quantity: item.quantity,
+      reasonCode: item.reasonCode,
+      conditions: (item.conditions ?? []) as Condition[],
+      evidenceCount: item.evidenceIds?.length ?? 0,
+      ...(item.replacement ? { replacement: { sku: item.replacement.sku, unitPriceMinor: item.replacement.unitPriceMinor } } : {}),
+    })),
+    alreadyClaimed: claimed,
+  });
+  return { order, policyVersion: policy.version, decision, language, evidence };
+}

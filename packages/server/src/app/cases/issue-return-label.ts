@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Actor,
+  type CaseSnapshot,
+  generateReturnCode,
+  generateWaybillNumber,
+  RETURN_CODE_BYTES_NEEDED,
+  WAYBILL_BYTES_NEEDED,
+} from '@afterdesk/core';
+import { isReturnCodeTaken } from '../../db/repositories/cases.repository.js';
+import type { Tx } from '../../db/scope.js';
+import type { Services } from '../context.js';
+import { advanceCase } from './advance-case.js';
+
+/** The built-in carrier until real carriers are connected: the customer ships it themselves. */
+export const SELF_SHIP_CARRIER = 'self_ship';
+
+/**
+ * After approval of a case that sends goods back: a unique return code and a waybill
+ * number, then the case awaits the parcel.
+ */
+export async function issueReturnLabel(
+  services: Services,
+  tx: Tx,
+  tenantId: string,
+  snapshot: CaseSnapshot,
+  by: Actor,
+  at: string,
+): Promise<CaseSnapshot> {
+  let returnCode = generateReturnCode(services.randomBytes(RETURN_CODE_BYTES_NEEDED));
+  // 6.6e11 codes make a clash rare, not impossible; a fresh draw settles it.
+  while (await isReturnCodeTaken(tx, returnCode)) {
+    returnCode = generateReturnCode(services.randomBytes(RETURN_CODE_BYTES_NEEDED));
+  }
+  const waybillNumber = generateWaybillNumber(services.randomBytes(WAYBILL_BYTES_NEEDED));
+  await tx
+    .insertInto('return_shipments')
+    .values({ id: randomUUID(), tenant_id: tenantId, case_id: snapshot.id, carrier: SELF_SHIP_CARRIER, waybill_number: waybillNumber })
+    .execute();
+  return advanceCase(
+    tx,
+    tenantId,
+    snapshot,
+    { type: 'issue_label', by, at, data: { returnCode, waybillNumber, carrier: SELF_SHIP_CARRIER } },
+    { return_code: returnCode },
+  );
+}

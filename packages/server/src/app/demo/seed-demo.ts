@@ -1,0 +1,57 @@
+import { DEMO_CUSTOMER_FOR_LOGIN, DEMO_STORES, generateDemoOrders } from '../../demo/index.js';
+import type { Ctx, Services } from '../context.js';
+import { createCase } from '../cases/create-case.js';
+import { getOrder } from '../orders/get-order.js';
+import { upsertOrders } from '../orders/upsert-orders.js';
+import { createTenant } from '../tenants/create-tenant.js';
+import { createUser } from '../tenants/create-user.js';
+
+export interface DemoCredentials {
+  tenantId: string;
+  apiKey: string;
+  agents: { email: string; password: string; role: string }[];
+  customer: { orderNumber: string; email: string };
+}
+
+// Demo passwords are public by design: this tenant is for trying Afterdesk, never for real data.
+const DEMO_AGENTS = [
+  { email: 'admin@demo.afterdesk.dev', name: 'Ada Admin', role: 'admin' },
+  { email: 'agent@demo.afterdesk.dev', name: 'Li Wei', role: 'agent' },
+  { email: 'manager@demo.afterdesk.dev', name: 'Maria Manager', role: 'manager' },
+  { email: 'logistics@demo.afterdesk.dev', name: 'Lars Logistics', role: 'logistics' },
+  { email: 'quality@demo.afterdesk.dev', name: 'Quinn Quality', role: 'quality' },
+];
+const DEMO_PASSWORD = 'afterdesk-demo';
+
+/** Creates the demo shop: four stores, agents of every role, 200 orders and a few cases. */
+export async function seedDemo(services: Services): Promise<DemoCredentials> {
+  const { tenantId, apiKey } = await createTenant(services, { name: 'Demo Shop', stores: [...DEMO_STORES] });
+  for (const agent of DEMO_AGENTS) await createUser(services, { tenantId, ...agent, password: DEMO_PASSWORD });
+  const ctx: Ctx = { ...services, principal: { kind: 'integration', tenantId, apiKeyId: 'demo-seed' } };
+  const orders = generateDemoOrders({ now: services.clock().toISOString() });
+  const stored = await upsertOrders(ctx, orders);
+
+  // A handful of cases so the console is not empty: no-reason returns of recent orders.
+  const recent = orders
+    .map((o, i) => ({ order: o, id: stored.orders[i]?.id }))
+    .filter((o) => o.order.status === 'delivered' && o.order.number !== DEMO_CUSTOMER_FOR_LOGIN.orderNumber)
+    .slice(0, 8);
+  for (const { id } of recent) {
+    if (!id) continue;
+    const order = await getOrder(ctx, id);
+    const line = order.lines[0];
+    if (!line) continue;
+    await createCase(ctx, {
+      kind: 'return',
+      orderId: id,
+      items: [{ orderLineId: line.id, quantity: 1, reasonCode: 'no_reason', conditions: ['unused', 'original_packaging', 'accessories_complete', 'resalable'] }],
+      channel: 'web',
+    });
+  }
+  return {
+    tenantId,
+    apiKey,
+    agents: DEMO_AGENTS.map((a) => ({ email: a.email, password: DEMO_PASSWORD, role: a.role })),
+    customer: { orderNumber: DEMO_CUSTOMER_FOR_LOGIN.orderNumber, email: DEMO_CUSTOMER_FOR_LOGIN.email },
+  };
+}

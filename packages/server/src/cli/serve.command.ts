@@ -1,0 +1,61 @@
+import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Services } from '../app/context.js';
+import { type DemoCredentials, seedDemo } from '../app/demo/seed-demo.js';
+import type { Config } from '../config.js';
+import { buildApp } from '../http/app.js';
+import { openServices } from '../services.js';
+
+/** Starts the HTTP server; on an empty database it first seeds the demo shop. */
+export async function serve(config: Config): Promise<{ close(): Promise<void>; url: string }> {
+  const services = await openServices(config);
+  const demo = config.seedDemo ? await ensureDemo(services, config) : null;
+  const app = await buildApp(services);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
+  printBanner(url, config, demo);
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= app.close().then(() => services.close());
+    return closing;
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close().then(() => process.exit(0)));
+  return { close, url };
+}
+
+// The demo key exists only as a hash in the database, so the first start keeps the
+// plaintext beside the data (owner-only) to print it again on every start.
+async function ensureDemo(services: Services, config: Config): Promise<DemoCredentials | null> {
+  const file = join(resolve(config.dataDir), 'demo-credentials.json');
+  const tenants = await services.db.selectFrom('tenants').select('id').limit(1).execute();
+  if (tenants.length > 0) {
+    return readFile(file, 'utf8').then((text) => JSON.parse(text) as DemoCredentials, () => null);
+  }
+  services.log.info('empty database: seeding the demo shop');
+  const demo = await seedDemo(services);
+  await writeFile(file, JSON.stringify(demo, null, 2));
+  await chmod(file, 0o600);
+  return demo;
+}
+
+function printBanner(url: string, config: Config, demo: DemoCredentials | null) {
+  const lines = [
+    '',
+    `  Afterdesk is running at ${url}`,
+    `  API docs:     ${url}/docs`,
+    `  Database:     ${config.databaseUrl ? 'PostgreSQL' : `embedded (PGlite) in ${resolve(config.dataDir)}`}`,
+  ];
+  if (demo) {
+    lines.push(
+      '',
+      '  Demo shop',
+      `  Tenant id:    ${demo.tenantId}`,
+      `  API key:      ${demo.apiKey}`,
+      ...demo.agents.map((a) => `  ${a.role.padEnd(12)}  ${a.email} / ${a.password}`),
+      `  Customer:     order ${demo.customer.orderNumber} with ${demo.customer.email}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}

@@ -1,0 +1,63 @@
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { Tx } from '../scope.js';
+
+/**
+ * A case with everything the API shows of it — items, latest decision, return shipment,
+ * refunds, evidence and timeline — in ONE statement, because reading a case by id is
+ * the hottest path of every console and portal.
+ */
+export function findCaseView(tx: Tx, caseId: string) {
+  return tx
+    .selectFrom('cases as c')
+    .selectAll('c')
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_items as i')
+          .select(['i.id', 'i.order_line_id', 'i.sku', 'i.quantity', 'i.reason_code', 'i.description', 'i.conditions', 'i.replacement', 'i.refundable_minor', 'i.goods_minor', 'i.shipping_refund_minor'])
+          .whereRef('i.case_id', '=', 'c.id')
+          .orderBy('i.id'),
+      ).as('items'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('decisions as d')
+          .select(['d.result', 'd.policy_version', 'd.outcome'])
+          .whereRef('d.case_id', '=', 'c.id')
+          .orderBy('d.created_at', 'desc')
+          .limit(1),
+      ).as('decision'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('return_shipments as s')
+          .select(['s.carrier', 's.waybill_number', 's.shipped_at', 's.received_at'])
+          .whereRef('s.case_id', '=', 'c.id')
+          .orderBy('s.created_at', 'desc')
+          .limit(1),
+      ).as('return_shipment'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('refunds as r')
+          .select(['r.id', 'r.amount_minor', 'r.currency', 'r.method', 'r.status', 'r.created_at'])
+          .whereRef('r.case_id', '=', 'c.id')
+          .orderBy('r.created_at'),
+      ).as('refunds'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('evidence_files as f')
+          .select(['f.id', 'f.content_type', 'f.size_bytes', 'f.case_item_id'])
+          .whereRef('f.case_id', '=', 'c.id')
+          .orderBy('f.created_at'),
+      ).as('evidence'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('events as e')
+          .select(['e.id', 'e.type', 'e.created_at', 'e.actor_type', 'e.actor_id', 'e.reason', 'e.data'])
+          .whereRef('e.stream_id', '=', 'c.id')
+          .where('e.stream', '=', 'case')
+          .orderBy('e.id'),
+      ).as('timeline'),
+    ])
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+}
+export type CaseViewRow = NonNullable<Awaited<ReturnType<typeof findCaseView>>>;

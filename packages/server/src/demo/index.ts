@@ -1,0 +1,9 @@
+// The demo tenant's data, for the seeding on first start and for the docs.
+export {
+  DEMO_CUSTOMER_FOR_LOGIN,
+  DEMO_DEFAULT_SEED,
+  DEMO_STORES,
+  type DemoOrdersOptions,
+  type DemoStore,
+  generateDemoOrders,
+} from './demo-orders.js';

@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Services } from '../app/context.js';
+import { authHook } from './auth.js';
+import { registerIdempotency } from './idempotency.js';
+import { maskPersonalData } from './masking.js';
+import { registerMetrics } from './metrics.js';
+import { sendProblem, toProblem } from './problem.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { caseRoutes } from './routes/cases.routes.js';
+import { evidenceRoutes } from './routes/evidence.routes.js';
+import { orderRoutes } from './routes/orders.routes.js';
+import { policyRoutes } from './routes/policies.routes.js';
+
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const WEB_PAGE = new URL('../../../web/public/index.html', import.meta.url);
+
+/** The HTTP shell: validation, auth, problem+json, docs and metrics around the use cases. */
+export async function buildApp(services: Services): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: services.log as FastifyBaseLogger,
+    bodyLimit: 5 * 1024 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setErrorHandler((error, request, reply) => {
+    const body = toProblem(error);
+    if (body.status >= 500) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, request, body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, { ...toProblem({ statusCode: 404, message: `No route ${request.method} ${maskPersonalData(request.url)}.` }) }),
+  );
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 5 }, throwFileSizeLimit: true });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Afterdesk API',
+        version: '1.0.0',
+        description:
+          'After-sales service for cross-border e-commerce. Authenticate with `Authorization: Bearer <API key or customer token>` or the session cookie from /api/v1/auth/login. Every POST accepts an `Idempotency-Key` header. Errors are RFC 9457 problem+json.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'afterdesk_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  const metrics = registerMetrics(app);
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
+  app.get('/healthz', { schema: { hide: true } }, () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(services.db);
+      return { status: 'ready' };
+    } catch {
+      return reply.code(503).send({ status: 'database unavailable' });
+    }
+  });
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
+    reply.type(metrics.contentType).send(await metrics.metrics()),
+  );
+  const page = readFileSync(WEB_PAGE, 'utf8');
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html').send(page));
+
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', authHook(services));
+      registerIdempotency(api, services);
+      for (const routes of [authRoutes, orderRoutes, caseRoutes, policyRoutes, evidenceRoutes]) {
+        routes(api.withTypeProvider<TypeBoxTypeProvider>(), services);
+      }
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}
