@@ -1,6 +1,6 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCategoryTranslations } from './category-translations.js';
 import { type ImportRowError, readOrdersCsv } from './csv-orders.js';
 import { formatSummary, type ImportSummary } from './import-summary.js';
@@ -21,7 +21,8 @@ export interface RealDataResult {
 
 /** Imports each real file found under `dataDir`; a missing file is skipped, not an error. */
 export async function evaluateRealData(
-  dataDir = process.env.AFTERDESK_SHARED_DATA ?? '/work/shared/data',
+  // The shared data sets sit beside the checkout (…/shared/data next to …/main).
+  dataDir = process.env.AFTERDESK_SHARED_DATA ?? fileURLToPath(new URL('../../../../../shared/data/', import.meta.url)),
 ): Promise<RealDataResult[]> {
   const results: RealDataResult[] = [];
   const olist = join(dataDir, 'olist-classified-reviews/olist_classified_reviews_dev.csv');

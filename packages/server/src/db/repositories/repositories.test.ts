@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upsertOrders as importOrders } from '../../app/orders/upsert-orders.js';
+import { sampleOrder } from '../../testing/fixtures.test-helpers.js';
+import { newTenant, openTestDatabase, testDatabaseKind, testServices } from '../../testing/harness.test-helpers.js';
+import type { DatabaseHandle } from '../connect.js';
+import { inTenant } from '../scope.js';
+import { claimedQuantities, findCase, insertCase, listCases, updateCase } from './cases.repository.js';
+import { appendEvents, streamEvents } from './events.repository.js';
+import { findOrder, searchOrders, upsertCustomers } from './orders.repository.js';
+import { currentPolicy, insertPolicy } from './policies.repository.js';
+import { recordRefundOnce } from './refunds.repository.js';
+
+// One contract for the repositories, run on whichever database the suite targets:
+// PGlite by default, PostgreSQL in CI (AFTERDESK_TEST_DATABASE_URL).
+describe(`repositories (${testDatabaseKind()})`, () => {
+  let handle: DatabaseHandle;
+  let tenant: Awaited<ReturnType<typeof newTenant>>;
+  let order: NonNullable<Awaited<ReturnType<typeof findOrder>>>;
+  const run = <T>(work: Parameters<typeof inTenant<T>>[2]) => inTenant(handle.db, tenant.tenantId, work);
+
+  beforeAll(async () => {
+    handle = await openTestDatabase();
+    tenant = await newTenant(testServices(handle));
+    const stored = await importOrders(tenant.ctx, [sampleOrder(new Date(), { email: 'Repo@Example.com' })]);
+    order = (await run((tx) => findOrder(tx, stored.orders[0]?.id as string))) as typeof order;
+  });
+  afterAll(() => handle.db.destroy());
+
+  function newCase(status = 'submitted') {
+    const id = randomUUID();
+    return run((tx) =>
+      insertCase(
+        tx,
+        { id, tenant_id: tenant.tenantId, kind: 'return', status, customer_id: order.customer_id, order_id: order.id, store_id: order.store_id, language: 'en', channel: 'web', created_by_type: 'agent', refundable_minor: 100, currency: 'EUR' },
+        [{ id: randomUUID(), tenant_id: tenant.tenantId, case_id: id, order_line_id: order.lines[0]?.id as string, sku: 'SHOE-42-BLK', quantity: 1, reason_code: 'no_reason', conditions: [] }],
+      ).then(() => id),
+    );
+  }
+
+  it('upserts a customer once per external id and keeps known fields when a later import omits them', async () => {
+    const first = await run((tx) => upsertCustomers(tx, tenant.tenantId, [{ id: randomUUID(), externalId: 'c-1', email: 'a@example.com', phone: null, name: 'A', language: 'en', country: 'DE' }]));
+    const again = await run((tx) => upsertCustomers(tx, tenant.tenantId, [{ id: randomUUID(), externalId: 'c-1', email: null, phone: '+49 30 1234567', name: null, language: null, country: null }]));
+    expect(again.get('c-1')).toBe(first.get('c-1'));
+    const row = await run((tx) => tx.selectFrom('customers').selectAll().where('external_id', '=', 'c-1').executeTakeFirstOrThrow());
+    expect(row).toMatchObject({ email: 'a@example.com', phone: '+49 30 1234567', name: 'A' });
+  });
+
+  it('loads an order with its store zone, customer flags and lines in position order', () => {
+    expect(order.time_zone).toBe('Europe/Berlin');
+    expect(order.customer_blocked).toBe(false);
+    expect(order.lines.map((l) => l.sku)).toEqual(['SHOE-42-BLK', 'SOCK-3P']);
+    expect(order.total_minor).toBe(2 * 5999 - 1000 + 1299 + 499);
+  });
+
+  it('finds orders by number and by e-mail, whatever its case', async () => {
+    expect(await run((tx) => searchOrders(tx, { number: order.number, limit: 5 }))).toHaveLength(1);
+    expect(await run((tx) => searchOrders(tx, { email: 'REPO@example.COM', limit: 5 }))).toHaveLength(1);
+  });
+
+  it('counts claimed quantities of live and finished cases, not of cancelled or rejected ones', async () => {
+    await newCase('submitted');
+    await newCase('closed');
+    await newCase('cancelled');
+    await newCase('rejected');
+    const claimed = await run((tx) => claimedQuantities(tx, order.lines.map((l) => l.id)));
+    expect(claimed[order.lines[0]?.id as string]).toBe(2);
+    expect(claimed[order.lines[1]?.id as string]).toBeUndefined();
+  });
+
+  it('writes a case only at the version it was read at', async () => {
+    const id = await newCase();
+    expect(await run((tx) => updateCase(tx, id, 1, { status: 'under_review', version: 2 }))).toBe(true);
+    expect(await run((tx) => updateCase(tx, id, 1, { status: 'approved', version: 2 }))).toBe(false);
+    expect((await run((tx) => findCase(tx, id)))?.status).toBe('under_review');
+  });
+
+  it('pages cases newest first without repeating or skipping one', async () => {
+    const all = await run((tx) => listCases(tx, { limit: 100 }));
+    const seen: string[] = [];
+    let after: { createdAt: string; id: string } | undefined;
+    for (;;) {
+      const page = await run((tx) => listCases(tx, { limit: 2, after }));
+      if (page.length === 0) break;
+      seen.push(...page.map((c) => c.id));
+      const last = page.at(-1) as (typeof page)[number];
+      after = { createdAt: last.created_at.toISOString(), id: last.id };
+    }
+    expect(seen).toEqual(all.map((c) => c.id));
+    expect(await run((tx) => listCases(tx, { limit: 100, status: 'closed' }))).toHaveLength(1);
+    expect(await run((tx) => listCases(tx, { limit: 100, sku: 'SHOE-42-BLK', reason: 'no_reason' }))).toHaveLength(all.length);
+  });
+
+  it('records a refund once per idempotency key, even when callers race', async () => {
+    const caseId = await newCase();
+    const refund = () =>
+      run((tx) =>
+        recordRefundOnce(tx, { id: randomUUID(), tenant_id: tenant.tenantId, case_id: caseId, amount_minor: 100, currency: 'EUR', method: 'manual', status: 'succeeded', idempotency_key: `case:${caseId}:refund`, created_by: null }),
+      );
+    const results = await Promise.all(Array.from({ length: 6 }, refund));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.refund.id)).size).toBe(1);
+  });
+
+  it('keeps events in the order they were appended', async () => {
+    const streamId = randomUUID();
+    const event = (type: string) => ({ tenant_id: tenant.tenantId, stream: 'case', stream_id: streamId, type, actor_type: 'system', actor_id: null, reason: null, data: { n: type } });
+    await run((tx) => appendEvents(tx, [event('a'), event('b')]));
+    await run((tx) => appendEvents(tx, [event('c')]));
+    expect((await run((tx) => streamEvents(tx, streamId))).map((e) => e.type)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('serves the newest policy version', async () => {
+    expect((await run((tx) => currentPolicy(tx)))?.version).toBe(1);
+    await run((tx) => insertPolicy(tx, tenant.tenantId, 2, { returnWindowDays: 14 }, 'test'));
+    expect(await run((tx) => currentPolicy(tx))).toMatchObject({ version: 2, document: { returnWindowDays: 14 } });
+  });
+});
