@@ -71,7 +71,7 @@ describe('a merchant installs Afterdesk and refunds a no-reason return', () => {
   it('prints the URL, the demo logins and an API key, and serves the docs', async () => {
     expect(server.output()).toMatch(/agent@demo\.afterdesk\.dev \/ \S+/);
     const docs = await fetch(`${server.url}/openapi.json`);
-    expect((await docs.json()).openapi).toBe('3.1.0');
+    expect(((await docs.json()) as { openapi: string }).openapi).toBe('3.1.0');
   });
 
   it('imports orders from a CSV, files a return the policy approves, and follows it to the refund', async () => {

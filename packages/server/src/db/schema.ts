@@ -162,9 +162,9 @@ export interface CaseItemsTable {
   description: string | null;
   conditions: string[];
   replacement: Json<{ sku: string; unitPriceMinor: number; attributes?: Record<string, string> } | null> | null;
-  goods_minor: number;
-  shipping_refund_minor: number;
-  refundable_minor: number;
+  goods_minor: Generated<number>;
+  shipping_refund_minor: Generated<number>;
+  refundable_minor: Generated<number>;
 }
 
 export interface EvidenceFilesTable {

@@ -99,6 +99,10 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
     await step('provide-info');
     const approved = await step('approve');
     expect(approved.status).toBe('awaiting_return');
+    // Seven calendar days in Berlin from now, to the end of that day.
+    const label = approved.timeline.find((e: any) => e.type === 'case.label_issued');
+    expect(Date.parse(label.data.shipBackBy) - now.getTime()).toBeGreaterThan(7 * 86_400_000);
+    expect(Date.parse(label.data.shipBackBy) - now.getTime()).toBeLessThan(8 * 86_400_000 + 3_600_000);
     await step('ship', { carrier: 'DHL', trackingNumber: 'JD0001' });
     await step('receive');
     await step('pass-inspection', { notes: 'Confirmed defect' });

@@ -85,7 +85,9 @@ export async function createCase(ctx: Ctx, input: CaseInput) {
     const reasons = decision.reasons.map((r) => r.message).join(' ');
     if (decision.outcome === 'approve') {
       snapshot = await advanceCase(tx, tenantId, snapshot, { type: 'approve', by: SYSTEM, at, reason: 'Approved automatically by the return policy.' });
-      if (snapshot.kind !== 'refund_only') snapshot = await issueReturnLabel(ctx, tx, tenantId, snapshot, SYSTEM, at);
+      if (snapshot.kind !== 'refund_only') {
+        snapshot = await issueReturnLabel(ctx, tx, tenantId, snapshot, SYSTEM, at, decision.deadlines.shipBackBy);
+      }
     } else if (decision.outcome === 'reject') {
       snapshot = await advanceCase(tx, tenantId, snapshot, { type: 'reject', by: SYSTEM, at, reason: reasons || 'Not eligible under the return policy.' });
     } else {

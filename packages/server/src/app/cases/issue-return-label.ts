@@ -4,7 +4,9 @@ import {
   type CaseSnapshot,
   generateReturnCode,
   generateWaybillNumber,
+  type PolicyDocument,
   RETURN_CODE_BYTES_NEEDED,
+  shipBackDeadline,
   WAYBILL_BYTES_NEEDED,
 } from '@afterdesk/core';
 import { isReturnCodeTaken } from '../../db/repositories/cases.repository.js';
@@ -17,7 +19,7 @@ export const SELF_SHIP_CARRIER = 'self_ship';
 
 /**
  * After approval of a case that sends goods back: a unique return code and a waybill
- * number, then the case awaits the parcel.
+ * number, then the case awaits the parcel until `shipBackBy`.
  */
 export async function issueReturnLabel(
   services: Services,
@@ -26,6 +28,7 @@ export async function issueReturnLabel(
   snapshot: CaseSnapshot,
   by: Actor,
   at: string,
+  shipBackBy: string | null,
 ): Promise<CaseSnapshot> {
   let returnCode = generateReturnCode(services.randomBytes(RETURN_CODE_BYTES_NEEDED));
   // 6.6e11 codes make a clash rare, not impossible; a fresh draw settles it.
@@ -41,7 +44,22 @@ export async function issueReturnLabel(
     tx,
     tenantId,
     snapshot,
-    { type: 'issue_label', by, at, data: { returnCode, waybillNumber, carrier: SELF_SHIP_CARRIER } },
+    { type: 'issue_label', by, at, data: { returnCode, waybillNumber, carrier: SELF_SHIP_CARRIER, shipBackBy } },
     { return_code: returnCode },
   );
+}
+
+/** The ship-back deadline of a case approved now, by the policy version that decided it. */
+export async function shipBackDeadlineOf(tx: Tx, caseId: string, at: string): Promise<string | null> {
+  const terms = await tx
+    .selectFrom('cases')
+    .innerJoin('stores', 'stores.id', 'cases.store_id')
+    .innerJoin('policies', (join) =>
+      join.onRef('policies.tenant_id', '=', 'cases.tenant_id').onRef('policies.version', '=', 'cases.policy_version'),
+    )
+    .select(['stores.time_zone', 'policies.document'])
+    .where('cases.id', '=', caseId)
+    .executeTakeFirst();
+  if (!terms) return null;
+  return shipBackDeadline(at, (terms.document as PolicyDocument).shipBackDays, terms.time_zone);
 }
