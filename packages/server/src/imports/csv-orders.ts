@@ -1,8 +1,7 @@
 import { pipeline } from 'node:stream';
-import { OrderInput, type OrderLineInput } from '@afterdesk/contract';
+import { OrderInput, type OrderLineInput, ensureContractFormats } from '@afterdesk/contract';
 import { Value } from '@sinclair/typebox/value';
 import { parse } from 'csv-parse';
-import { ensureContractFormats } from './contract-formats.js';
 import { type ImportSummary, SummaryTally } from './import-summary.js';
 import { assertColumnsPresent, type OrderCsvMapping } from './order-csv-mapping.js';
 import { createRowMapper, type MappedRow } from './order-row.js';

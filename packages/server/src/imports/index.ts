@@ -1,7 +1,6 @@
 // The public face of CSV order import: the CLI and other features import from here only.
 
 export { loadCategoryTranslations, readCategoryTranslations } from './category-translations.js';
-export { ensureContractFormats } from './contract-formats.js';
 export {
   type ImportBatch,
   type ImportRowError,

@@ -1,10 +1,9 @@
 import { FormatRegistry } from '@sinclair/typebox';
 
 // TypeBox's Value.Check rejects every string with a `format` it does not know ("Unknown format
-// 'email'"), and the contract uses `email` and `date-time`. Fastify validates through Ajv with its
-// own formats, so only code that checks with TypeBox directly needs these. They belong in the
-// contract package; until it offers them, importers register them here, without replacing a
-// definition someone else registered first.
+// 'email'"), and the contract uses `email`, `date-time` and `uuid`. Fastify validates through
+// Ajv with its own formats, so only code that checks with TypeBox directly needs these. A
+// definition someone else registered first is kept.
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/i;
 // The same practical address shape that ajv-formats uses in its "fast" mode.
