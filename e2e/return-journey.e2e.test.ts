@@ -13,17 +13,29 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const address = s.address();
-      s.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      s.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
 
 /** Starts `npm start` and resolves with what its banner printed. */
-function startAfterdesk(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string; apiKey: string; output: () => string }> {
-  const child = spawn('npm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+function startAfterdesk(
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; url: string; apiKey: string; output: () => string }> {
+  const child = spawn('npm', ['start'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start printed no banner in time:\n${output}`)), 200_000);
+    const timer = setTimeout(
+      () => reject(new Error(`npm start printed no banner in time:\n${output}`)),
+      200_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const url = /Afterdesk is running at (\S+)/.exec(output)?.[1];
@@ -45,7 +57,10 @@ describe('a merchant installs Afterdesk and refunds a no-reason return', () => {
   const api = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${server.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${server.apiKey}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${server.apiKey}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     });
     return { status: response.status, body: (await response.json()) as any };
@@ -54,7 +69,12 @@ describe('a merchant installs Afterdesk and refunds a no-reason return', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'afterdesk-e2e-'));
     const port = await freePort();
-    server = await startAfterdesk({ ...process.env, AFTERDESK_DATA_DIR: join(dir, 'data'), AFTERDESK_PORT: String(port), CI: 'true' });
+    server = await startAfterdesk({
+      ...process.env,
+      AFTERDESK_DATA_DIR: join(dir, 'data'),
+      AFTERDESK_PORT: String(port),
+      CI: 'true',
+    });
   });
 
   afterAll(async () => {
@@ -89,15 +109,39 @@ describe('a merchant installs Afterdesk and refunds a no-reason return', () => {
     await writeFile(
       join(dir, 'mapping.json'),
       JSON.stringify({
-        order: { key: { column: 'order_id' }, number: { column: 'number' }, placedAt: { column: 'placed' }, currency: { value: 'EUR' } },
+        order: {
+          key: { column: 'order_id' },
+          number: { column: 'number' },
+          placedAt: { column: 'placed' },
+          currency: { value: 'EUR' },
+        },
         customer: { email: { column: 'email' } },
-        line: { sku: { column: 'sku' }, title: { column: 'title' }, category: { column: 'category' }, quantity: { column: 'qty' }, unitPrice: { column: 'price' } },
+        line: {
+          sku: { column: 'sku' },
+          title: { column: 'title' },
+          category: { column: 'category' },
+          quantity: { column: 'qty' },
+          unitPrice: { column: 'price' },
+        },
         shipment: { carrier: { value: 'DHL' }, deliveredAt: { column: 'delivered' } },
       }),
     );
     const imported = await run(
       'node',
-      ['packages/server/bin/afterdesk.js', 'import', 'orders', join(dir, 'orders.csv'), '--mapping', join(dir, 'mapping.json'), '--store', 'eu', '--api-url', server.url, '--api-key', server.apiKey],
+      [
+        'packages/server/bin/afterdesk.js',
+        'import',
+        'orders',
+        join(dir, 'orders.csv'),
+        '--mapping',
+        join(dir, 'mapping.json'),
+        '--store',
+        'eu',
+        '--api-url',
+        server.url,
+        '--api-key',
+        server.apiKey,
+      ],
       { cwd: root },
     );
     expect(imported.stdout).toContain('imported 2 orders, 3 lines');
@@ -112,7 +156,14 @@ describe('a merchant installs Afterdesk and refunds a no-reason return', () => {
     const filed = await api('POST', '/api/v1/cases', {
       kind: 'return',
       orderId: order.id,
-      items: [{ orderLineId: mug.id, quantity: 1, reasonCode: 'no_reason', conditions: ['unused', 'original_packaging', 'accessories_complete', 'resalable'] }],
+      items: [
+        {
+          orderLineId: mug.id,
+          quantity: 1,
+          reasonCode: 'no_reason',
+          conditions: ['unused', 'original_packaging', 'accessories_complete', 'resalable'],
+        },
+      ],
     });
     expect(filed.status).toBe(201);
     expect(filed.body.decision.outcome).toBe('approve');

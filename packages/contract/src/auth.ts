@@ -2,7 +2,10 @@ import { Type } from '@sinclair/typebox';
 import { Uuid } from './common.js';
 
 export const LoginInput = Type.Object(
-  { email: Type.String({ format: 'email', maxLength: 320 }), password: Type.String({ minLength: 1, maxLength: 1000 }) },
+  {
+    email: Type.String({ format: 'email', maxLength: 320 }),
+    password: Type.String({ minLength: 1, maxLength: 1000 }),
+  },
   { additionalProperties: false },
 );
 export const Me = Type.Object({
@@ -22,4 +25,8 @@ export const CustomerTokenInput = Type.Object(
   },
   { additionalProperties: false },
 );
-export const CustomerToken = Type.Object({ token: Type.String(), expiresAt: Type.String(), customerId: Uuid });
+export const CustomerToken = Type.Object({
+  token: Type.String(),
+  expiresAt: Type.String(),
+  customerId: Uuid,
+});

@@ -8,12 +8,19 @@ export const ReturnKindSchema = Type.Union([
   Type.Literal('repair'),
 ]);
 export const ChannelSchema = Type.Union(
-  [Type.Literal('web'), Type.Literal('email'), Type.Literal('chat'), Type.Literal('phone'), Type.Literal('social'), Type.Literal('api')],
+  [
+    Type.Literal('web'),
+    Type.Literal('email'),
+    Type.Literal('chat'),
+    Type.Literal('phone'),
+    Type.Literal('social'),
+    Type.Literal('api'),
+  ],
   { default: 'web' },
 );
 export const ConditionSchema = Type.Union(
-  ['unused', 'unwashed', 'unworn', 'unopened', 'original_packaging', 'accessories_complete', 'resalable'].map((c) =>
-    Type.Literal(c),
+  ['unused', 'unwashed', 'unworn', 'unopened', 'original_packaging', 'accessories_complete', 'resalable'].map(
+    (c) => Type.Literal(c),
   ),
 );
 
@@ -21,18 +28,30 @@ export const CaseItemInput = Type.Object(
   {
     orderLineId: Uuid,
     quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
-    reasonCode: Type.String({ minLength: 1, maxLength: 50, description: "A code from the tenant's reason catalogue" }),
+    reasonCode: Type.String({
+      minLength: 1,
+      maxLength: 50,
+      description: "A code from the tenant's reason catalogue",
+    }),
     description: Type.Optional(Type.String({ maxLength: 5000 })),
     conditions: Type.Optional(
-      Type.Array(ConditionSchema, { maxItems: 10, uniqueItems: true, description: 'What the customer declares of the item' }),
+      Type.Array(ConditionSchema, {
+        maxItems: 10,
+        uniqueItems: true,
+        description: 'What the customer declares of the item',
+      }),
     ),
-    evidenceIds: Type.Optional(Type.Array(Uuid, { maxItems: 20, uniqueItems: true, description: 'Uploaded evidence files' })),
+    evidenceIds: Type.Optional(
+      Type.Array(Uuid, { maxItems: 20, uniqueItems: true, description: 'Uploaded evidence files' }),
+    ),
     replacement: Type.Optional(
       Type.Object(
         {
           sku: Type.String({ minLength: 1, maxLength: 100 }),
           unitPriceMinor: AmountMinor,
-          attributes: Type.Optional(Type.Record(Type.String({ maxLength: 50 }), Type.String({ maxLength: 200 }))),
+          attributes: Type.Optional(
+            Type.Record(Type.String({ maxLength: 50 }), Type.String({ maxLength: 200 })),
+          ),
         },
         { additionalProperties: false, description: 'For exchanges: the variant wanted instead' },
       ),
@@ -79,7 +98,9 @@ export const DecisionSchema = Type.Object(
         deductedFromRefund: Type.Boolean(),
       }),
     ),
-    compensation: Type.Array(Type.Object({ reasonCode: Type.String(), rule: Type.String(), message: Type.String() })),
+    compensation: Type.Array(
+      Type.Object({ reasonCode: Type.String(), rule: Type.String(), message: Type.String() }),
+    ),
     deadlines: Type.Object({
       requestBy: Type.Union([Type.String(), Type.Null()]),
       shipBackBy: Type.Union([Type.String(), Type.Null()]),
@@ -137,13 +158,32 @@ export const CaseView = Type.Composite([
     items: Type.Array(CaseItemView),
     decision: Type.Union([DecisionSchema, Type.Null()]),
     returnShipment: Type.Union([
-      Type.Object({ carrier: Type.String(), waybillNumber: Type.String(), shippedAt: Type.Union([IsoDateTime, Type.Null()]), receivedAt: Type.Union([IsoDateTime, Type.Null()]) }),
+      Type.Object({
+        carrier: Type.String(),
+        waybillNumber: Type.String(),
+        shippedAt: Type.Union([IsoDateTime, Type.Null()]),
+        receivedAt: Type.Union([IsoDateTime, Type.Null()]),
+      }),
       Type.Null(),
     ]),
     refunds: Type.Array(
-      Type.Object({ id: Uuid, amountMinor: Type.Integer(), currency: Type.String(), method: Type.String(), status: Type.String(), createdAt: IsoDateTime }),
+      Type.Object({
+        id: Uuid,
+        amountMinor: Type.Integer(),
+        currency: Type.String(),
+        method: Type.String(),
+        status: Type.String(),
+        createdAt: IsoDateTime,
+      }),
     ),
-    evidence: Type.Array(Type.Object({ id: Uuid, contentType: Type.String(), sizeBytes: Type.Integer(), caseItemId: Type.Union([Uuid, Type.Null()]) })),
+    evidence: Type.Array(
+      Type.Object({
+        id: Uuid,
+        contentType: Type.String(),
+        sizeBytes: Type.Integer(),
+        caseItemId: Type.Union([Uuid, Type.Null()]),
+      }),
+    ),
     timeline: Type.Array(TimelineEntry),
   }),
 ]);
@@ -169,14 +209,18 @@ export type CaseListQuery = Static<typeof CaseListQuery>;
 /** The body of every transition endpoint. `version` enables optimistic concurrency. */
 export const CaseActionInput = Type.Object(
   {
-    version: Type.Optional(Type.Integer({ minimum: 1, description: 'The version you saw; a stale one gets 409' })),
+    version: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'The version you saw; a stale one gets 409' }),
+    ),
     reason: Type.Optional(Type.String({ minLength: 1, maxLength: 5000 })),
     alternatives: Type.Optional(Type.Array(Type.String({ maxLength: 200 }), { maxItems: 10 })),
     carrier: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     trackingNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     notes: Type.Optional(Type.String({ maxLength: 5000 })),
     amountMinor: Type.Optional(AmountMinor),
-    method: Type.Optional(Type.Union([Type.Literal('original_payment'), Type.Literal('store_credit'), Type.Literal('manual')])),
+    method: Type.Optional(
+      Type.Union([Type.Literal('original_payment'), Type.Literal('store_credit'), Type.Literal('manual')]),
+    ),
   },
   { additionalProperties: false },
 );

@@ -4,7 +4,11 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDateTime = Type.String({ format: 'date-time', description: 'RFC 3339 date-time' });
 export const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' });
 export const CountryCode = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code' });
-export const LanguageTag = Type.String({ minLength: 2, maxLength: 35, description: 'BCP 47 tag, e.g. en, zh-CN' });
+export const LanguageTag = Type.String({
+  minLength: 2,
+  maxLength: 35,
+  description: 'BCP 47 tag, e.g. en, zh-CN',
+});
 /** Money in minor units (cents); never a float. */
 export const AmountMinor = Type.Integer({ minimum: 0, maximum: 9_007_199_254_740_991 });
 export const ExternalId = Type.String({ minLength: 1, maxLength: 200 });
@@ -19,7 +23,9 @@ export const Problem = Type.Object(
     instance: Type.Optional(Type.String()),
     code: Type.Optional(Type.String()),
     errors: Type.Optional(
-      Type.Array(Type.Object({ field: Type.String(), message: Type.String() }, { additionalProperties: false })),
+      Type.Array(
+        Type.Object({ field: Type.String(), message: Type.String() }, { additionalProperties: false }),
+      ),
     ),
     allowedActions: Type.Optional(Type.Array(Type.String())),
   },
@@ -29,5 +35,7 @@ export const Problem = Type.Object(
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({
     items: Type.Array(item),
-    nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as ?cursor= to get the next page' }),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'Pass as ?cursor= to get the next page',
+    }),
   });

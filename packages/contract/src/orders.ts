@@ -1,5 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { AmountMinor, CountryCode, CurrencyCode, ExternalId, IsoDateTime, LanguageTag, Uuid } from './common.js';
+import {
+  AmountMinor,
+  CountryCode,
+  CurrencyCode,
+  ExternalId,
+  IsoDateTime,
+  LanguageTag,
+  Uuid,
+} from './common.js';
 
 export const CustomerInput = Type.Object(
   {
@@ -27,7 +35,10 @@ export const OrderLineInput = Type.Object(
     quantity: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
     unitPriceMinor: AmountMinor,
     discountMinor: Type.Optional(
-      Type.Integer({ minimum: 0, description: "The line's share of discounts, in minor units, for all units" }),
+      Type.Integer({
+        minimum: 0,
+        description: "The line's share of discounts, in minor units, for all units",
+      }),
     ),
   },
   { additionalProperties: false },
@@ -35,7 +46,11 @@ export const OrderLineInput = Type.Object(
 
 export const PaymentInput = Type.Object(
   {
-    method: Type.String({ minLength: 1, maxLength: 50, description: 'card, paypal, boleto, bank_transfer, …' }),
+    method: Type.String({
+      minLength: 1,
+      maxLength: 50,
+      description: 'card, paypal, boleto, bank_transfer, …',
+    }),
     reference: Type.Optional(Type.String({ maxLength: 200 })),
     capturedMinor: AmountMinor,
   },
@@ -57,9 +72,19 @@ export const ShipmentInput = Type.Object(
 export const OrderInput = Type.Object(
   {
     externalId: ExternalId,
-    storeCode: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: "Defaults to the tenant's first store" })),
+    storeCode: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 50, description: "Defaults to the tenant's first store" }),
+    ),
     number: Type.String({ minLength: 1, maxLength: 100, description: 'The number the customer sees' }),
-    status: Type.Optional(Type.Union([Type.Literal('placed'), Type.Literal('paid'), Type.Literal('shipped'), Type.Literal('delivered'), Type.Literal('cancelled')])),
+    status: Type.Optional(
+      Type.Union([
+        Type.Literal('placed'),
+        Type.Literal('paid'),
+        Type.Literal('shipped'),
+        Type.Literal('delivered'),
+        Type.Literal('cancelled'),
+      ]),
+    ),
     placedAt: IsoDateTime,
     currency: CurrencyCode,
     shippingMinor: Type.Optional(AmountMinor),
@@ -111,7 +136,11 @@ export const OrderView = Type.Object({
     }),
   ),
   payments: Type.Array(
-    Type.Object({ method: Type.String(), reference: Type.Union([Type.String(), Type.Null()]), capturedMinor: Type.Integer() }),
+    Type.Object({
+      method: Type.String(),
+      reference: Type.Union([Type.String(), Type.Null()]),
+      capturedMinor: Type.Integer(),
+    }),
   ),
   shipments: Type.Array(
     Type.Object({

@@ -13,7 +13,8 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('docs/architecture.md', () => {
-  const layout = read('docs/architecture.md').split('<!-- layout:start -->')[1]?.split('<!-- layout:end -->')[0] ?? '';
+  const layout =
+    read('docs/architecture.md').split('<!-- layout:start -->')[1]?.split('<!-- layout:end -->')[0] ?? '';
   const paths = [...layout.matchAll(/^([\w./-]+)\s{2,}/gm)].map((m) => m[1] as string);
 
   it('lists a layout', () => {
@@ -35,6 +36,8 @@ describe('the pure core', () => {
   const sources = filesUnder('packages/core/src').filter((f) => f.endsWith('.ts') && !f.includes('.test'));
   it.each(sources)('%s does no I/O and reads no clock, environment or randomness', (file) => {
     const text = read(file).replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
-    expect(text).not.toMatch(/from ['"]node:|require\(|process\.env|Date\.now\(|new Date\(\)|Math\.random\(|DateTime\.now\(|fetch\(/);
+    expect(text).not.toMatch(
+      /from ['"]node:|require\(|process\.env|Date\.now\(|new Date\(\)|Math\.random\(|DateTime\.now\(|fetch\(/,
+    );
   });
 });

@@ -23,9 +23,16 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
 }
 
 /** Opens the database (migrated), file storage and logger that every entry point shares. */
-export async function openServices(config: Config, log: Logger = createLogger(config)): Promise<Services & { close(): Promise<void> }> {
+export async function openServices(
+  config: Config,
+  log: Logger = createLogger(config),
+): Promise<Services & { close(): Promise<void> }> {
   const dataDir = resolve(config.dataDir);
-  const handle = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: join(dataDir, 'pglite'), poolSize: config.dbPoolSize });
+  const handle = await connectDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: join(dataDir, 'pglite'),
+    poolSize: config.dbPoolSize,
+  });
   const report = await migrate(handle);
   if (report.applied.length > 0) log.info({ applied: report.applied }, 'database migrated');
   return {

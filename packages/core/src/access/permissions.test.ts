@@ -4,13 +4,13 @@ import { ACTION_PERMISSION, can, canPerform, PERMISSIONS, type PrincipalKind } f
 // The whole matrix, written out: a change to who may do what shows up here as a diff.
 const MATRIX: Record<PrincipalKind, string> = {
   //            orders:r orders:w cases:r create review logist inspect settle fulfil cancel close refund upload pol:r pol:w users
-  agent:       'r . r c v . . . . x z . u p . .',
-  logistics:   'r . r . . l . . f . . . u . . .',
-  quality:     'r . r . . . i . . . . . u . . .',
-  manager:     'r w r c v l i s f x z $ u p P .',
-  admin:       'r w r c v l i s f x z $ u p P U',
+  agent: 'r . r c v . . . . x z . u p . .',
+  logistics: 'r . r . . l . . f . . . u . . .',
+  quality: 'r . r . . . i . . . . . u . . .',
+  manager: 'r w r c v l i s f x z $ u p P .',
+  admin: 'r w r c v l i s f x z $ u p P U',
   integration: 'r w r c v l i s f x z $ u p P .',
-  customer:    'r . r c . . . . . x . . u . . .',
+  customer: 'r . r c . . . . . x . . u . . .',
 };
 
 describe('permissions', () => {

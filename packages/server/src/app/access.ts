@@ -10,7 +10,8 @@ export function requirePermission(ctx: Ctx, permission: Permission): void {
 }
 
 export function requireAction(ctx: Ctx, action: string): void {
-  if (!canPerform(principalKind(ctx.principal), action)) throw forbidden(`Your role may not ${action.replace('_', ' ')}.`);
+  if (!canPerform(principalKind(ctx.principal), action))
+    throw forbidden(`Your role may not ${action.replace('_', ' ')}.`);
 }
 
 /**

@@ -33,7 +33,10 @@ interface ImportOptions {
 type Sink = (orders: OrderInput[]) => Promise<{ created: number; updated: number; orders: { id: string }[] }>;
 
 /** `afterdesk import orders <file>`: a shop's CSV export, streamed in batches through the order upsert. */
-export function importOrdersCommand(parent: Command, withServices: (run: (s: Services & { close(): Promise<void> }) => Promise<void>) => Promise<void>) {
+export function importOrdersCommand(
+  parent: Command,
+  withServices: (run: (s: Services & { close(): Promise<void> }) => Promise<void>) => Promise<void>,
+) {
   parent
     .command('orders <file>')
     .description(
@@ -43,7 +46,10 @@ export function importOrdersCommand(parent: Command, withServices: (run: (s: Ser
     .requiredOption('-m, --mapping <name|file.json>', 'a built-in mapping name or a JSON mapping file')
     .option('-t, --tenant <id>', 'tenant id (direct database mode)')
     .option('-s, --store <code>', "store code for every order (default: the tenant's first store)")
-    .option('-c, --categories <file.csv>', 'category translations (source,english), e.g. the Olist translation table')
+    .option(
+      '-c, --categories <file.csv>',
+      'category translations (source,english), e.g. the Olist translation table',
+    )
     .option('--api-url <url>', 'import through this Afterdesk server instead of the database')
     .option('--api-key <key>', 'API key for --api-url (or AFTERDESK_API_KEY)')
     .option('--no-progress', 'no progress bar')
@@ -54,7 +60,8 @@ export function importOrdersCommand(parent: Command, withServices: (run: (s: Ser
       const translations = o.categories ? await loadCategoryTranslations(o.categories) : undefined;
       const run = async (sink: Sink, verify?: (ids: string[], summary: ImportSummary) => Promise<string>) => {
         const outcome = await importFile(file, size, mapping, sink, { ...o, translations });
-        if (verify && outcome.summary) process.stdout.write(`${await verify(outcome.ids, outcome.summary)}\n`);
+        if (verify && outcome.summary)
+          process.stdout.write(`${await verify(outcome.ids, outcome.summary)}\n`);
         // Rows were refused: the import is not complete, and scripts should notice.
         if (outcome.errors > 0) process.exitCode = 2;
       };
@@ -79,7 +86,9 @@ export function importOrdersCommand(parent: Command, withServices: (run: (s: Ser
 async function resolveMapping(name: string): Promise<OrderCsvMapping> {
   if (name.endsWith('.json')) return loadMapping(name);
   if (!BUILT_IN_MAPPINGS[name]) {
-    throw new Error(`Unknown mapping "${name}". Built in: ${Object.keys(BUILT_IN_MAPPINGS).join(', ')}; or give a .json file.`);
+    throw new Error(
+      `Unknown mapping "${name}". Built in: ${Object.keys(BUILT_IN_MAPPINGS).join(', ')}; or give a .json file.`,
+    );
   }
   return getBuiltInMapping(name);
 }
@@ -92,7 +101,13 @@ async function importFile(
   o: ImportOptions & { translations: ReadonlyMap<string, string> | undefined },
 ) {
   const stream = createReadStream(file);
-  const bar = o.progress && process.stderr.isTTY ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {value}/{total} bytes | {orders} orders', hideCursor: true }) : null;
+  const bar =
+    o.progress && process.stderr.isTTY
+      ? new SingleBar({
+          format: 'importing [{bar}] {percentage}% | {value}/{total} bytes | {orders} orders',
+          hideCursor: true,
+        })
+      : null;
   bar?.start(size, 0, { orders: 0 });
   const ids: string[] = [];
   let created = 0;
@@ -132,8 +147,14 @@ function apiSink(baseUrl: string, apiKey: string): Sink {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
       body: JSON.stringify({ orders }),
     });
-    const body = (await response.json()) as { created: number; updated: number; orders: { id: string }[]; detail?: string };
-    if (!response.ok) throw new Error(`The server refused a batch (${response.status}): ${body.detail ?? 'no detail'}`);
+    const body = (await response.json()) as {
+      created: number;
+      updated: number;
+      orders: { id: string }[];
+      detail?: string;
+    };
+    if (!response.ok)
+      throw new Error(`The server refused a batch (${response.status}): ${body.detail ?? 'no detail'}`);
     return body;
   };
 }
@@ -141,7 +162,12 @@ function apiSink(baseUrl: string, apiKey: string): Sink {
 // Reads back what was stored, so the printed figures are the database's, not the file's,
 // and compares them with what the file said: credit notes are stored as cancelled orders
 // with positive amounts, so the database holds sales + cancellations, gross.
-async function verifyStored(services: Services, tenantId: string, ids: string[], summary: ImportSummary): Promise<string> {
+async function verifyStored(
+  services: Services,
+  tenantId: string,
+  ids: string[],
+  summary: ImportSummary,
+): Promise<string> {
   let orders = 0;
   let lines = 0;
   const totals = new Map<string, number>();
@@ -150,7 +176,11 @@ async function verifyStored(services: Services, tenantId: string, ids: string[],
       const part = ids.slice(i, i + 1000);
       const rows = await tx
         .selectFrom('orders')
-        .select(['currency', (eb) => eb.fn.countAll<number>().as('orders'), (eb) => eb.fn.sum<number>('total_minor').as('total')])
+        .select([
+          'currency',
+          (eb) => eb.fn.countAll<number>().as('orders'),
+          (eb) => eb.fn.sum<number>('total_minor').as('total'),
+        ])
         .where('id', 'in', part)
         .groupBy('currency')
         .execute();
@@ -158,7 +188,11 @@ async function verifyStored(services: Services, tenantId: string, ids: string[],
         orders += Number(r.orders);
         totals.set(r.currency, (totals.get(r.currency) ?? 0) + Number(r.total));
       }
-      const counted = await tx.selectFrom('order_lines').select((eb) => eb.fn.countAll<number>().as('n')).where('order_id', 'in', part).executeTakeFirst();
+      const counted = await tx
+        .selectFrom('order_lines')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('order_id', 'in', part)
+        .executeTakeFirst();
       lines += Number(counted?.n ?? 0);
     }
   });
@@ -167,6 +201,8 @@ async function verifyStored(services: Services, tenantId: string, ids: string[],
     orders === summary.orders &&
     lines === summary.lines &&
     expected.every((c) => totals.get(c.currency) === c.sales.amountMinor + c.cancellations.amountMinor);
-  const money = [...totals].map(([currency, minor]) => `${currency} ${formatMinor(minor, currencyDigits(currency))}`).join(', ');
+  const money = [...totals]
+    .map(([currency, minor]) => `${currency} ${formatMinor(minor, currencyDigits(currency))}`)
+    .join(', ');
   return `database: ${orders} orders, ${lines} lines, gross ${money || '0'} (sales + cancellations) — ${reconciled ? 'reconciled with the file' : 'DOES NOT MATCH the file'}`;
 }

@@ -1,8 +1,8 @@
-import { Command, Option } from 'commander';
 import { ROLES } from '@afterdesk/core';
+import { Command, Option } from 'commander';
+import { AppError } from '../app/errors.js';
 import { createTenant } from '../app/tenants/create-tenant.js';
 import { createUser } from '../app/tenants/create-user.js';
-import { AppError } from '../app/errors.js';
 import { loadConfig } from '../config.js';
 import { connectDatabase } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
@@ -15,7 +15,10 @@ export async function main(argv: string[]): Promise<void> {
   const program = new Command('afterdesk')
     .description('Afterdesk — after-sales service for cross-border e-commerce')
     .option('--data-dir <dir>', 'embedded database and files (default ./data, or AFTERDESK_DATA_DIR)')
-    .option('--database-url <url>', 'PostgreSQL URL (or DATABASE_URL); without it the embedded database is used')
+    .option(
+      '--database-url <url>',
+      'PostgreSQL URL (or DATABASE_URL); without it the embedded database is used',
+    )
     .showHelpAfterError();
   const config = (extra: Record<string, unknown> = {}) => {
     const o = program.opts<{ dataDir?: string; databaseUrl?: string }>();
@@ -35,7 +38,13 @@ export async function main(argv: string[]): Promise<void> {
     .option('--host <host>', 'interface (default 127.0.0.1)')
     .option('--no-demo', 'do not seed the demo shop')
     .action(async (o: { port?: string; host?: string; demo: boolean }) => {
-      await serve(config({ ...(o.port ? { port: o.port } : {}), ...(o.host ? { host: o.host } : {}), ...(o.demo ? {} : { seedDemo: false }) }));
+      await serve(
+        config({
+          ...(o.port ? { port: o.port } : {}),
+          ...(o.host ? { host: o.host } : {}),
+          ...(o.demo ? {} : { seedDemo: false }),
+        }),
+      );
     });
 
   program
@@ -46,7 +55,11 @@ export async function main(argv: string[]): Promise<void> {
       const handle = await connectDatabase({ databaseUrl: c.databaseUrl, dataDir: `${c.dataDir}/pglite` });
       try {
         const report = await migrate(handle);
-        console.log(report.applied.length ? `Applied ${report.applied.join(', ')}` : `Up to date (${report.alreadyApplied} migrations).`);
+        console.log(
+          report.applied.length
+            ? `Applied ${report.applied.join(', ')}`
+            : `Up to date (${report.alreadyApplied} migrations).`,
+        );
       } finally {
         await handle.db.destroy();
       }
@@ -61,16 +74,32 @@ export async function main(argv: string[]): Promise<void> {
     .option('--currency <ccy>', 'store currency (ISO 4217)', 'USD')
     .option('--time-zone <zone>', 'store time zone (IANA)', 'America/New_York')
     .option('--languages <list>', 'comma-separated languages', 'en')
-    .action(async (name: string, o: { store: string; country: string; currency: string; timeZone: string; languages: string }) => {
-      checkStore(o);
-      await withServices(quiet(), async (services) => {
-        const created = await createTenant(services, {
-          name,
-          stores: [{ code: o.store, name, country: o.country.toUpperCase(), currency: o.currency.toUpperCase(), timeZone: o.timeZone, languages: o.languages.split(',').map((l) => l.trim()) }],
+    .action(
+      async (
+        name: string,
+        o: { store: string; country: string; currency: string; timeZone: string; languages: string },
+      ) => {
+        checkStore(o);
+        await withServices(quiet(), async (services) => {
+          const created = await createTenant(services, {
+            name,
+            stores: [
+              {
+                code: o.store,
+                name,
+                country: o.country.toUpperCase(),
+                currency: o.currency.toUpperCase(),
+                timeZone: o.timeZone,
+                languages: o.languages.split(',').map((l) => l.trim()),
+              },
+            ],
+          });
+          console.log(
+            `Tenant id: ${created.tenantId}\nAPI key:   ${created.apiKey}\n(The key is shown once; keep it safe.)`,
+          );
         });
-        console.log(`Tenant id: ${created.tenantId}\nAPI key:   ${created.apiKey}\n(The key is shown once; keep it safe.)`);
-      });
-    });
+      },
+    );
 
   const user = program.command('user').description('Manage agents');
   user
@@ -85,7 +114,13 @@ export async function main(argv: string[]): Promise<void> {
       const password = o.password ?? process.env.AFTERDESK_PASSWORD;
       if (!password) throw new Error('Give --password or set AFTERDESK_PASSWORD.');
       await withServices(quiet(), async (services) => {
-        const created = await createUser(services, { tenantId: o.tenant, email: o.email, name: o.name, role: o.role, password });
+        const created = await createUser(services, {
+          tenantId: o.tenant,
+          email: o.email,
+          name: o.name,
+          role: o.role,
+          password,
+        });
         console.log(`Agent ${created.email} (${created.role}) created: ${created.id}`);
       });
     });
@@ -104,7 +139,10 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-async function withServices<T>(config: ReturnType<typeof loadConfig>, run: (services: Awaited<ReturnType<typeof openServices>>) => Promise<T>) {
+async function withServices<T>(
+  config: ReturnType<typeof loadConfig>,
+  run: (services: Awaited<ReturnType<typeof openServices>>) => Promise<T>,
+) {
   const services = await openServices(config, createLogger(config));
   try {
     return await run(services);
@@ -115,7 +153,8 @@ async function withServices<T>(config: ReturnType<typeof loadConfig>, run: (serv
 
 function checkStore(o: { country: string; currency: string; timeZone: string }) {
   if (!/^[A-Za-z]{2}$/.test(o.country)) throw new Error(`--country must be two letters, got "${o.country}".`);
-  if (!/^[A-Za-z]{3}$/.test(o.currency)) throw new Error(`--currency must be three letters, got "${o.currency}".`);
+  if (!/^[A-Za-z]{3}$/.test(o.currency))
+    throw new Error(`--currency must be three letters, got "${o.currency}".`);
   if (!Intl.supportedValuesOf('timeZone').includes(o.timeZone) && o.timeZone !== 'UTC') {
     throw new Error(`--time-zone "${o.timeZone}" is not an IANA time zone.`);
   }

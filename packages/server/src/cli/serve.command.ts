@@ -21,7 +21,8 @@ export async function serve(config: Config): Promise<{ close(): Promise<void>; u
     closing ??= app.close().then(() => services.close());
     return closing;
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close().then(() => process.exit(0)));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => void close().then(() => process.exit(0)));
   return { close, url };
 }
 
@@ -31,7 +32,10 @@ async function ensureDemo(services: Services, config: Config): Promise<DemoCrede
   const file = join(resolve(config.dataDir), 'demo-credentials.json');
   const tenants = await services.db.selectFrom('tenants').select('id').limit(1).execute();
   if (tenants.length > 0) {
-    return readFile(file, 'utf8').then((text) => JSON.parse(text) as DemoCredentials, () => null);
+    return readFile(file, 'utf8').then(
+      (text) => JSON.parse(text) as DemoCredentials,
+      () => null,
+    );
   }
   services.log.info('empty database: seeding the demo shop');
   const demo = await seedDemo(services);

@@ -21,14 +21,18 @@ export async function migrate(handle: DatabaseHandle, dir: URL = MIGRATIONS_DIR)
       await sql`create table if not exists schema_migrations (
         name text primary key, applied_at timestamptz not null default now())`.execute(conn);
       const done = new Set(
-        (await sql<{ name: string }>`select name from schema_migrations`.execute(conn)).rows.map((r) => r.name),
+        (await sql<{ name: string }>`select name from schema_migrations`.execute(conn)).rows.map(
+          (r) => r.name,
+        ),
       );
       const applied: string[] = [];
       for (const file of files) {
         if (done.has(file)) continue;
         const script = await readFile(new URL(file, dir), 'utf8');
         try {
-          await sql.raw(`begin;\n${script}\n;insert into schema_migrations (name) values ('${file}');\ncommit;`).execute(conn);
+          await sql
+            .raw(`begin;\n${script}\n;insert into schema_migrations (name) values ('${file}');\ncommit;`)
+            .execute(conn);
         } catch (error) {
           await sql.raw('rollback').execute(conn);
           throw new Error(`Migration ${file} failed: ${(error as Error).message}`, { cause: error });

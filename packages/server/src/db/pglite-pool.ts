@@ -6,7 +6,10 @@ import type { PGlite } from '@electric-sql/pglite';
 // Kysely-PGlite dialects either pin an older PGlite or bring a code generator and a CLI.
 
 interface PoolClient {
-  query(sql: string, parameters?: readonly unknown[]): Promise<{ rows: unknown[]; rowCount: number; command: string }>;
+  query(
+    sql: string,
+    parameters?: readonly unknown[],
+  ): Promise<{ rows: unknown[]; rowCount: number; command: string }>;
   release(): void;
 }
 

@@ -5,7 +5,11 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Json<T = unknown> = ColumnType<T, string | T, string | T>;
 
-export interface TenantsTable { id: string; name: string; created_at: CreatedAt }
+export interface TenantsTable {
+  id: string;
+  name: string;
+  created_at: CreatedAt;
+}
 
 export interface StoresTable {
   id: string;
@@ -161,7 +165,11 @@ export interface CaseItemsTable {
   reason_code: string;
   description: string | null;
   conditions: string[];
-  replacement: Json<{ sku: string; unitPriceMinor: number; attributes?: Record<string, string> } | null> | null;
+  replacement: Json<{
+    sku: string;
+    unitPriceMinor: number;
+    attributes?: Record<string, string>;
+  } | null> | null;
   goods_minor: Generated<number>;
   shipping_refund_minor: Generated<number>;
   refundable_minor: Generated<number>;

@@ -1,8 +1,13 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertOrders } from '../app/orders/upsert-orders.js';
-import { newTenant, openTestDatabase, testDatabaseKind, testServices } from '../testing/harness.test-helpers.js';
 import { sampleOrder } from '../testing/fixtures.test-helpers.js';
+import {
+  newTenant,
+  openTestDatabase,
+  testDatabaseKind,
+  testServices,
+} from '../testing/harness.test-helpers.js';
 import type { DatabaseHandle } from './connect.js';
 import { inTenant } from './scope.js';
 
@@ -30,10 +35,22 @@ describe(`row-level security (${testDatabaseKind()})`, () => {
   });
 
   it('shows every tenant-owned table only its own rows', async () => {
-    const tables = ['stores', 'customers', 'orders', 'order_lines', 'payments', 'shipments', 'policies', 'api_keys', 'events'];
+    const tables = [
+      'stores',
+      'customers',
+      'orders',
+      'order_lines',
+      'payments',
+      'shipments',
+      'policies',
+      'api_keys',
+      'events',
+    ];
     for (const table of tables) {
       const foreign = await inTenant(handle.db, a.tenantId, (tx) =>
-        sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where tenant_id <> ${a.tenantId}`.execute(tx),
+        sql<{
+          n: number;
+        }>`select count(*)::int as n from ${sql.table(table)} where tenant_id <> ${a.tenantId}`.execute(tx),
       );
       expect(foreign.rows[0]?.n, table).toBe(0);
     }
@@ -54,7 +71,16 @@ describe(`row-level security (${testDatabaseKind()})`, () => {
       inTenant(handle.db, a.tenantId, (tx) =>
         tx
           .insertInto('stores')
-          .values({ id: crypto.randomUUID(), tenant_id: b.tenantId, code: 'evil', name: 'x', country: 'DE', currency: 'EUR', time_zone: 'UTC', languages: [] })
+          .values({
+            id: crypto.randomUUID(),
+            tenant_id: b.tenantId,
+            code: 'evil',
+            name: 'x',
+            country: 'DE',
+            currency: 'EUR',
+            time_zone: 'UTC',
+            languages: [],
+          })
           .execute(),
       ),
     ).rejects.toThrow(/row-level security/);

@@ -1,8 +1,7 @@
-import { OrderInput } from '@afterdesk/contract';
+import { ensureContractFormats, OrderInput } from '@afterdesk/contract';
 import { Value } from '@sinclair/typebox/value';
 import { DateTime } from 'luxon';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ensureContractFormats } from '@afterdesk/contract';
 import { DEMO_CUSTOMER_FOR_LOGIN, DEMO_STORES, generateDemoOrders } from './demo-orders.js';
 import { apportion, createPrng } from './prng.js';
 

@@ -27,7 +27,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: services.log as FastifyBaseLogger,
     bodyLimit: 5 * 1024 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.setErrorHandler((error, request, reply) => {
@@ -36,11 +38,19 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     return sendProblem(reply, request, body);
   });
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, { ...toProblem({ statusCode: 404, message: `No route ${request.method} ${maskPersonalData(request.url)}.` }) }),
+    sendProblem(reply, request, {
+      ...toProblem({
+        statusCode: 404,
+        message: `No route ${request.method} ${maskPersonalData(request.url)}.`,
+      }),
+    }),
   );
 
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 5 }, throwFileSizeLimit: true });
+  await app.register(multipart, {
+    limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 5 },
+    throwFileSizeLimit: true,
+  });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
@@ -51,7 +61,12 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
         description:
           'After-sales service for cross-border e-commerce. Authenticate with `Authorization: Bearer <API key or customer token>` or the session cookie from /api/v1/auth/login. Every POST accepts an `Idempotency-Key` header. Errors are RFC 9457 problem+json.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'afterdesk_session' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: 'afterdesk_session' },
+        },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
   });

@@ -23,7 +23,10 @@ export function authHook(services: Services) {
     const token = bearer ?? request.cookies?.[SESSION_COOKIE];
     request.principal = token ? await authenticate(services, token) : null;
     if (!request.principal && !request.routeOptions.config.public) {
-      throw new AppError('unauthenticated', token ? 'Your session or key is not valid (any more).' : 'Log in or send an API key.');
+      throw new AppError(
+        'unauthenticated',
+        token ? 'Your session or key is not valid (any more).' : 'Log in or send an API key.',
+      );
     }
   };
 }

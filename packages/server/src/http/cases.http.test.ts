@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/connect.js';
 import { NO_REASON_CONDITIONS, sampleOrder } from '../testing/fixtures.test-helpers.js';
-import { client, newTenant, openTestDatabase, startTestServer, testDatabaseKind, testServices } from '../testing/harness.test-helpers.js';
+import {
+  client,
+  newTenant,
+  openTestDatabase,
+  startTestServer,
+  testDatabaseKind,
+  testServices,
+} from '../testing/harness.test-helpers.js';
 
 describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   let handle: DatabaseHandle;
@@ -34,14 +41,23 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
     return {
       kind: 'return',
       orderId: order.id,
-      items: [{ orderLineId: order.lines[0].id, quantity, reasonCode: 'no_reason', conditions: [...NO_REASON_CONDITIONS] }],
+      items: [
+        {
+          orderLineId: order.lines[0].id,
+          quantity,
+          reasonCode: 'no_reason',
+          conditions: [...NO_REASON_CONDITIONS],
+        },
+      ],
     };
   }
 
   it('imports orders idempotently by external id', async () => {
     const input = sampleOrder(now);
     const first = await api('POST', '/api/v1/orders/batch', { orders: [input] });
-    const again = await api('POST', '/api/v1/orders/batch', { orders: [{ ...input, number: `${input.number}-renamed` }] });
+    const again = await api('POST', '/api/v1/orders/batch', {
+      orders: [{ ...input, number: `${input.number}-renamed` }],
+    });
     expect(first.body).toMatchObject({ created: 1, updated: 0 });
     expect(again.body).toMatchObject({ created: 0, updated: 1 });
     expect(again.body.orders[0].id).toBe(first.body.orders[0].id);
@@ -61,7 +77,12 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
     expect(created.body.decision.policyVersion).toBe(1);
     // One of two shoes: (2 × 59.99 − 10.00) / 2 = 54.99, less the customer's return shipping.
     expect(created.body.items[0].refundableMinor).toBe(5499);
-    expect(created.body.timeline.map((e: any) => e.type)).toEqual(['case.submitted', 'case.decided', 'case.approved', 'case.label_issued']);
+    expect(created.body.timeline.map((e: any) => e.type)).toEqual([
+      'case.submitted',
+      'case.decided',
+      'case.approved',
+      'case.label_issued',
+    ]);
     const qr = await fetch(`${server.url}/api/v1/cases/${created.body.id}/return-code.png`, {
       headers: { authorization: `Bearer ${tenant.apiKey}` },
     });
@@ -72,7 +93,10 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
 
   it('answers the dry run exactly as filing would decide, and stores nothing', async () => {
     const order = await importOrder();
-    const dry = await api('POST', '/api/v1/cases/eligibility', { ...noReasonReturn(order), language: 'zh-CN' });
+    const dry = await api('POST', '/api/v1/cases/eligibility', {
+      ...noReasonReturn(order),
+      language: 'zh-CN',
+    });
     expect(dry.status).toBe(200);
     expect(dry.body.outcome).toBe('approve');
     expect(dry.body.trace.length).toBeGreaterThan(3);
@@ -86,7 +110,14 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
     const created = await api('POST', '/api/v1/cases', {
       kind: 'return',
       orderId: order.id,
-      items: [{ orderLineId: order.lines[1].id, quantity: 1, reasonCode: 'quality_defect', description: 'Holes after one wash' }],
+      items: [
+        {
+          orderLineId: order.lines[1].id,
+          quantity: 1,
+          reasonCode: 'quality_defect',
+          description: 'Holes after one wash',
+        },
+      ],
     });
     expect(created.body.status).toBe('under_review');
     const id = created.body.id;
@@ -109,7 +140,11 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
     const refunded = await step('refund');
     expect(refunded.status).toBe('refunded');
     expect(refunded.refunds).toHaveLength(1);
-    expect(refunded.refunds[0]).toMatchObject({ amountMinor: refunded.refundableMinor, currency: 'EUR', method: 'original_payment' });
+    expect(refunded.refunds[0]).toMatchObject({
+      amountMinor: refunded.refundableMinor,
+      currency: 'EUR',
+      method: 'original_payment',
+    });
     const closed = await step('close');
     expect(closed.status).toBe('closed');
   });
@@ -127,22 +162,33 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   it('refuses a stale version with 409', async () => {
     const order = await importOrder();
     const created = await api('POST', '/api/v1/cases', noReasonReturn(order));
-    const stale = await api('POST', `/api/v1/cases/${created.body.id}/actions/ship`, { version: created.body.version - 1 });
+    const stale = await api('POST', `/api/v1/cases/${created.body.id}/actions/ship`, {
+      version: created.body.version - 1,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('version_conflict');
   });
 
   it('lets the customer cancel before the parcel travels, and not after', async () => {
     const order = await importOrder({ email: 'cancel-me@example.com' });
-    const token = await api('POST', '/api/v1/auth/customer-token', { tenantId: tenant.tenantId, orderNumber: order.number, email: 'CANCEL-ME@example.com' });
+    const token = await api('POST', '/api/v1/auth/customer-token', {
+      tenantId: tenant.tenantId,
+      orderNumber: order.number,
+      email: 'CANCEL-ME@example.com',
+    });
     expect(token.status).toBe(200);
     const customer = client(server.url, token.body.token);
     const a = await customer('POST', '/api/v1/cases', noReasonReturn(order));
     expect(a.status).toBe(201);
-    const cancelled = await customer('POST', `/api/v1/cases/${a.body.id}/actions/cancel`, { reason: 'Changed my mind' });
+    const cancelled = await customer('POST', `/api/v1/cases/${a.body.id}/actions/cancel`, {
+      reason: 'Changed my mind',
+    });
     expect(cancelled.body.status).toBe('cancelled');
     const b = await customer('POST', '/api/v1/cases', noReasonReturn(order));
-    await customer('POST', `/api/v1/cases/${b.body.id}/actions/ship`, { carrier: 'DHL', trackingNumber: 'JD42' });
+    await customer('POST', `/api/v1/cases/${b.body.id}/actions/ship`, {
+      carrier: 'DHL',
+      trackingNumber: 'JD42',
+    });
     const late = await customer('POST', `/api/v1/cases/${b.body.id}/actions/cancel`, { reason: 'Too late' });
     expect(late.status).toBe(409);
     expect(late.body.allowedActions).not.toContain('cancel');
@@ -152,8 +198,11 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
     const order = await importOrder();
     const created = await api('POST', '/api/v1/cases', noReasonReturn(order, 2));
     const id = created.body.id;
-    for (const action of ['ship', 'receive', 'pass-inspection']) await api('POST', `/api/v1/cases/${id}/actions/${action}`, {});
-    const results = await Promise.all(Array.from({ length: 8 }, () => api('POST', `/api/v1/cases/${id}/actions/refund`, {})));
+    for (const action of ['ship', 'receive', 'pass-inspection'])
+      await api('POST', `/api/v1/cases/${id}/actions/${action}`, {});
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => api('POST', `/api/v1/cases/${id}/actions/refund`, {})),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status !== 200).every((r) => r.status === 409)).toBe(true);
     const final = await api('GET', `/api/v1/cases/${id}`);

@@ -13,7 +13,11 @@ declare module 'fastify' {
 function principalKey(request: FastifyRequest): string {
   const p = request.principal;
   if (!p) return 'anonymous';
-  return p.kind === 'user' ? `user:${p.userId}` : p.kind === 'integration' ? `key:${p.apiKeyId}` : `customer:${p.customerId}`;
+  return p.kind === 'user'
+    ? `user:${p.userId}`
+    : p.kind === 'integration'
+      ? `key:${p.apiKeyId}`
+      : `customer:${p.customerId}`;
 }
 
 /**
@@ -25,11 +29,16 @@ export function registerIdempotency(app: FastifyInstance, services: Services) {
   app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string' || !request.principal) return;
-    if (key.length < 1 || key.length > 255) throw new AppError('validation_failed', 'Idempotency-Key must be 1 to 255 characters.');
+    if (key.length < 1 || key.length > 255)
+      throw new AppError('validation_failed', 'Idempotency-Key must be 1 to 255 characters.');
     const tenantId = request.principal.tenantId;
     const principal = principalKey(request);
-    const body = Buffer.isBuffer(request.body) ? request.body.toString('base64') : JSON.stringify(request.body ?? null);
-    const requestHash = createHash('sha256').update(`${request.method} ${request.url}\n${body}`).digest('hex');
+    const body = Buffer.isBuffer(request.body)
+      ? request.body.toString('base64')
+      : JSON.stringify(request.body ?? null);
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${body}`)
+      .digest('hex');
     const existing = await inTenant(services.db, tenantId, async (tx) => {
       const claimed = await tx
         .insertInto('idempotency_keys')
@@ -53,7 +62,10 @@ export function registerIdempotency(app: FastifyInstance, services: Services) {
       throw new AppError('idempotency_mismatch', 'This Idempotency-Key was used with a different request.');
     }
     if (existing.status_code === null) {
-      throw new AppError('conflict', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+      throw new AppError(
+        'conflict',
+        'A request with this Idempotency-Key is still being processed; retry shortly.',
+      );
     }
     reply.header('idempotent-replayed', 'true');
     return reply.code(existing.status_code).type('application/json').send(JSON.stringify(existing.response));
@@ -72,7 +84,11 @@ export function registerIdempotency(app: FastifyInstance, services: Services) {
           .where('key', '=', claim.key)
           .execute();
       } else {
-        await tx.deleteFrom('idempotency_keys').where('principal', '=', claim.principal).where('key', '=', claim.key).execute();
+        await tx
+          .deleteFrom('idempotency_keys')
+          .where('principal', '=', claim.principal)
+          .where('key', '=', claim.key)
+          .execute();
       }
     });
     return payload;

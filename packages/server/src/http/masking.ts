@@ -6,10 +6,7 @@ const QUERY_SECRETS = /([?&](?:email|phone|token|password|name)=)[^&]*/gi;
 
 /** Masks e-mail addresses, phone numbers and sensitive query values in a string. */
 export function maskPersonalData(text: string): string {
-  return text
-    .replace(QUERY_SECRETS, '$1***')
-    .replace(EMAIL, '$1***@$2')
-    .replace(PHONE, '***');
+  return text.replace(QUERY_SECRETS, '$1***').replace(EMAIL, '$1***@$2').replace(PHONE, '***');
 }
 
 export const REDACTED_PATHS = [

@@ -43,8 +43,20 @@ export interface ProblemBody {
   allowedActions?: string[];
 }
 
-export function problem(status: number, code: string, detail: string, extras: Partial<ProblemBody> = {}): ProblemBody {
-  return { type: `https://afterdesk.dev/problems/${code.replaceAll('_', '-')}`, title: TITLE[status] ?? 'Error', status, detail, code, ...extras };
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extras: Partial<ProblemBody> = {},
+): ProblemBody {
+  return {
+    type: `https://afterdesk.dev/problems/${code.replaceAll('_', '-')}`,
+    title: TITLE[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extras,
+  };
 }
 
 // PostgreSQL errors that can only come from what the caller sent, never from a bug of ours.
@@ -67,7 +79,10 @@ export function toProblem(error: unknown): ProblemBody {
       ...(error.extras.allowedActions ? { allowedActions: error.extras.allowedActions } : {}),
     });
   }
-  const fastifyError = error as FastifyError & { validation?: { instancePath: string; message?: string; params?: Record<string, unknown> }[]; validationContext?: string };
+  const fastifyError = error as FastifyError & {
+    validation?: { instancePath: string; message?: string; params?: Record<string, unknown> }[];
+    validationContext?: string;
+  };
   if (fastifyError.validation) {
     const where = fastifyError.validationContext ?? 'body';
     const errors = fastifyError.validation.map((v) => ({
@@ -81,7 +96,20 @@ export function toProblem(error: unknown): ProblemBody {
   if (pg) return problem(pg[0], pg[1], pg[2]);
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
-    const code = status === 413 ? 'payload_too_large' : status === 415 ? 'unsupported_media_type' : status === 429 ? 'rate_limited' : status === 404 ? 'not_found' : status === 406 ? 'not_acceptable' : status === 405 ? 'method_not_allowed' : 'bad_request';
+    const code =
+      status === 413
+        ? 'payload_too_large'
+        : status === 415
+          ? 'unsupported_media_type'
+          : status === 429
+            ? 'rate_limited'
+            : status === 404
+              ? 'not_found'
+              : status === 406
+                ? 'not_acceptable'
+                : status === 405
+                  ? 'method_not_allowed'
+                  : 'bad_request';
     return problem(status, code, fastifyError.message);
   }
   return problem(500, 'internal', 'Something went wrong on our side; it has been logged.');

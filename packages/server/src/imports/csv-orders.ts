@@ -1,5 +1,5 @@
 import { pipeline } from 'node:stream';
-import { OrderInput, type OrderLineInput, ensureContractFormats } from '@afterdesk/contract';
+import { ensureContractFormats, OrderInput, type OrderLineInput } from '@afterdesk/contract';
 import { Value } from '@sinclair/typebox/value';
 import { parse } from 'csv-parse';
 import { type ImportSummary, SummaryTally } from './import-summary.js';

@@ -22,7 +22,8 @@ export interface RealDataResult {
 /** Imports each real file found under `dataDir`; a missing file is skipped, not an error. */
 export async function evaluateRealData(
   // The shared data sets sit beside the checkout (…/shared/data next to …/main).
-  dataDir = process.env.AFTERDESK_SHARED_DATA ?? fileURLToPath(new URL('../../../../../shared/data/', import.meta.url)),
+  dataDir = process.env.AFTERDESK_SHARED_DATA ??
+    fileURLToPath(new URL('../../../../../shared/data/', import.meta.url)),
 ): Promise<RealDataResult[]> {
   const results: RealDataResult[] = [];
   const olist = join(dataDir, 'olist-classified-reviews/olist_classified_reviews_dev.csv');

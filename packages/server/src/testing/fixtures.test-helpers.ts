@@ -3,7 +3,10 @@ import type { OrderInput } from '@afterdesk/contract';
 let counter = 0;
 
 /** A delivered two-line EUR order; `deliveredDaysAgo` places it relative to `now`. */
-export function sampleOrder(now: Date, options: { deliveredDaysAgo?: number | null; email?: string; storeCode?: string } = {}): OrderInput {
+export function sampleOrder(
+  now: Date,
+  options: { deliveredDaysAgo?: number | null; email?: string; storeCode?: string } = {},
+): OrderInput {
   counter += 1;
   const id = `T${Date.now().toString(36)}${counter}`;
   const delivered = options.deliveredDaysAgo === undefined ? 2 : options.deliveredDaysAgo;
@@ -15,17 +18,56 @@ export function sampleOrder(now: Date, options: { deliveredDaysAgo?: number | nu
     placedAt: new Date(now.getTime() - ((delivered ?? 0) + 4) * day).toISOString(),
     currency: 'EUR',
     shippingMinor: 499,
-    customer: { email: options.email ?? `buyer-${id.toLowerCase()}@example.com`, name: 'Erika Mustermann', language: 'de', country: 'DE' },
+    customer: {
+      email: options.email ?? `buyer-${id.toLowerCase()}@example.com`,
+      name: 'Erika Mustermann',
+      language: 'de',
+      country: 'DE',
+    },
     lines: [
-      { externalId: 'l1', sku: 'SHOE-42-BLK', title: 'Trail shoe', category: 'fashion_shoes', attributes: { size: '42', colour: 'black' }, quantity: 2, unitPriceMinor: 5999, discountMinor: 1000 },
-      { externalId: 'l2', sku: 'SOCK-3P', title: 'Socks, 3 pairs', category: 'fashion_accessories', quantity: 1, unitPriceMinor: 1299 },
+      {
+        externalId: 'l1',
+        sku: 'SHOE-42-BLK',
+        title: 'Trail shoe',
+        category: 'fashion_shoes',
+        attributes: { size: '42', colour: 'black' },
+        quantity: 2,
+        unitPriceMinor: 5999,
+        discountMinor: 1000,
+      },
+      {
+        externalId: 'l2',
+        sku: 'SOCK-3P',
+        title: 'Socks, 3 pairs',
+        category: 'fashion_accessories',
+        quantity: 1,
+        unitPriceMinor: 1299,
+      },
     ],
     payments: [{ method: 'card', reference: `pi_${id}`, capturedMinor: 2 * 5999 - 1000 + 1299 + 499 }],
     shipments:
       delivered === null
-        ? [{ carrier: 'DHL', trackingNumber: `JD${id}`, shippedAt: new Date(now.getTime() - 2 * day).toISOString() }]
-        : [{ carrier: 'DHL', trackingNumber: `JD${id}`, shippedAt: new Date(now.getTime() - (delivered + 2) * day).toISOString(), deliveredAt: new Date(now.getTime() - delivered * day).toISOString() }],
+        ? [
+            {
+              carrier: 'DHL',
+              trackingNumber: `JD${id}`,
+              shippedAt: new Date(now.getTime() - 2 * day).toISOString(),
+            },
+          ]
+        : [
+            {
+              carrier: 'DHL',
+              trackingNumber: `JD${id}`,
+              shippedAt: new Date(now.getTime() - (delivered + 2) * day).toISOString(),
+              deliveredAt: new Date(now.getTime() - delivered * day).toISOString(),
+            },
+          ],
   };
 }
 
-export const NO_REASON_CONDITIONS = ['unused', 'original_packaging', 'accessories_complete', 'resalable'] as const;
+export const NO_REASON_CONDITIONS = [
+  'unused',
+  'original_packaging',
+  'accessories_complete',
+  'resalable',
+] as const;

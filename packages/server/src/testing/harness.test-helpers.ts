@@ -42,8 +42,22 @@ export async function newTenant(services: Services, name = 'Test Shop') {
   const created = await createTenant(services, {
     name,
     stores: [
-      { code: 'eu', name: 'EU store', country: 'DE', currency: 'EUR', timeZone: 'Europe/Berlin', languages: ['de', 'en'] },
-      { code: 'cn', name: 'CN store', country: 'CN', currency: 'CNY', timeZone: 'Asia/Shanghai', languages: ['zh-CN'] },
+      {
+        code: 'eu',
+        name: 'EU store',
+        country: 'DE',
+        currency: 'EUR',
+        timeZone: 'Europe/Berlin',
+        languages: ['de', 'en'],
+      },
+      {
+        code: 'cn',
+        name: 'CN store',
+        country: 'CN',
+        currency: 'CNY',
+        timeZone: 'Asia/Shanghai',
+        languages: ['zh-CN'],
+      },
     ],
   });
   const principal: Principal = { kind: 'integration', tenantId: created.tenantId, apiKeyId: 'test' };

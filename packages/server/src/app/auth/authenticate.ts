@@ -17,14 +17,29 @@ export async function authenticate(services: Services, token: string): Promise<P
     tx
       .selectFrom('sessions')
       .leftJoin('users', 'users.id', 'sessions.user_id')
-      .select(['sessions.tenant_id', 'sessions.user_id', 'sessions.customer_id', 'sessions.expires_at', 'users.role', 'users.name', 'users.active'])
+      .select([
+        'sessions.tenant_id',
+        'sessions.user_id',
+        'sessions.customer_id',
+        'sessions.expires_at',
+        'users.role',
+        'users.name',
+        'users.active',
+      ])
       .where('sessions.token_hash', '=', hashToken(token))
       .executeTakeFirst(),
   );
   if (!session || session.expires_at <= now) return null;
-  if (session.customer_id) return { kind: 'customer', tenantId: session.tenant_id, customerId: session.customer_id };
+  if (session.customer_id)
+    return { kind: 'customer', tenantId: session.tenant_id, customerId: session.customer_id };
   if (!session.user_id || !session.active || !session.role || !isRole(session.role)) return null;
-  return { kind: 'user', tenantId: session.tenant_id, userId: session.user_id, role: session.role, name: session.name ?? '' };
+  return {
+    kind: 'user',
+    tenantId: session.tenant_id,
+    userId: session.user_id,
+    role: session.role,
+    name: session.name ?? '',
+  };
 }
 
 async function apiKeyPrincipal(services: Services, key: string, now: number): Promise<Principal | null> {
@@ -32,7 +47,11 @@ async function apiKeyPrincipal(services: Services, key: string, now: number): Pr
   const cached = apiKeyCache.get(keyHash);
   if (cached && cached.until > now) return cached.principal;
   const row = await inSystem(services.db, (tx) =>
-    tx.selectFrom('api_keys').select(['id', 'tenant_id', 'revoked_at']).where('key_hash', '=', keyHash).executeTakeFirst(),
+    tx
+      .selectFrom('api_keys')
+      .select(['id', 'tenant_id', 'revoked_at'])
+      .where('key_hash', '=', keyHash)
+      .executeTakeFirst(),
   );
   const principal: Principal | null =
     row && !row.revoked_at ? { kind: 'integration', tenantId: row.tenant_id, apiKeyId: row.id } : null;

@@ -42,7 +42,12 @@ export async function issueCustomerToken(services: Services, request: CustomerTo
   await inSystem(services.db, (tx) =>
     tx
       .insertInto('sessions')
-      .values({ token_hash: hashToken(token), tenant_id: request.tenantId, customer_id: customer.id, expires_at: expiresAt })
+      .values({
+        token_hash: hashToken(token),
+        tenant_id: request.tenantId,
+        customer_id: customer.id,
+        expires_at: expiresAt,
+      })
       .execute(),
   );
   return { token, expiresAt: expiresAt.toISOString(), customerId: customer.id };

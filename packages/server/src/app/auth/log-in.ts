@@ -21,15 +21,30 @@ export async function logIn(services: Services, email: string, password: string)
       .executeTakeFirst(),
   );
   const valid = await verifyPassword(user?.password_hash ?? (await unknownUserHash()), password);
-  if (!user || !valid || !user.active) throw new AppError('unauthenticated', 'The e-mail or the password is wrong.');
+  if (!user || !valid || !user.active)
+    throw new AppError('unauthenticated', 'The e-mail or the password is wrong.');
   const token = newToken('ses');
   const expiresAt = new Date(services.clock().getTime() + services.config.sessionHours * 3_600_000);
   await inSystem(services.db, (tx) =>
-    tx.insertInto('sessions').values({ token_hash: hashToken(token), tenant_id: user.tenant_id, user_id: user.id, expires_at: expiresAt }).execute(),
+    tx
+      .insertInto('sessions')
+      .values({
+        token_hash: hashToken(token),
+        tenant_id: user.tenant_id,
+        user_id: user.id,
+        expires_at: expiresAt,
+      })
+      .execute(),
   );
-  return { token, expiresAt, user: { id: user.id, tenantId: user.tenant_id, name: user.name, role: user.role } };
+  return {
+    token,
+    expiresAt,
+    user: { id: user.id, tenantId: user.tenant_id, name: user.name, role: user.role },
+  };
 }
 
 export async function logOut(services: Services, token: string) {
-  await inSystem(services.db, (tx) => tx.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute());
+  await inSystem(services.db, (tx) =>
+    tx.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute(),
+  );
 }

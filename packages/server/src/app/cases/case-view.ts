@@ -1,9 +1,10 @@
 import { allowedActions, type CaseStatus, type Decision, isReturnKind } from '@afterdesk/core';
-import type { CaseRow } from '../../db/schema.js';
 import type { CaseViewRow } from '../../db/repositories/case-view.repository.js';
+import type { CaseRow } from '../../db/schema.js';
 
 // JSON built inside PostgreSQL carries timestamps as text in the session's zone.
-const iso = (value: string | Date | null | undefined) => (value == null ? null : new Date(value).toISOString());
+const iso = (value: string | Date | null | undefined) =>
+  value == null ? null : new Date(value).toISOString();
 
 /** The list form of a case. */
 export function toCaseSummary(row: CaseRow) {

@@ -5,8 +5,13 @@ import type { Ctx } from '../context.js';
 import { evaluateRequest } from './evaluate-request.js';
 
 /** "What would happen if I filed this?" — the policy's decision without storing anything. */
-export async function checkEligibility(ctx: Ctx, input: Pick<CaseInput, 'kind' | 'orderId' | 'items' | 'language'>) {
+export async function checkEligibility(
+  ctx: Ctx,
+  input: Pick<CaseInput, 'kind' | 'orderId' | 'items' | 'language'>,
+) {
   requirePermission(ctx, 'cases:create');
-  const { decision } = await inTenant(ctx.db, ctx.principal.tenantId, (tx) => evaluateRequest(ctx, tx, input));
+  const { decision } = await inTenant(ctx.db, ctx.principal.tenantId, (tx) =>
+    evaluateRequest(ctx, tx, input),
+  );
   return decision;
 }

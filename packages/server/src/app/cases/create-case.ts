@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, type CaseSnapshot, INITIAL_CASE_STATUS, type ReturnKind } from '@afterdesk/core';
 import type { CaseInput } from '@afterdesk/contract';
+import { type Actor, type CaseSnapshot, INITIAL_CASE_STATUS, type ReturnKind } from '@afterdesk/core';
 import { type CaseViewRow, findCaseView } from '../../db/repositories/case-view.repository.js';
 import { insertCase } from '../../db/repositories/cases.repository.js';
 import { appendEvents } from '../../db/repositories/events.repository.js';
@@ -74,24 +74,77 @@ export async function createCase(ctx: Ctx, input: CaseInput) {
     }
     await tx
       .insertInto('decisions')
-      .values({ id: randomUUID(), tenant_id: tenantId, case_id: caseId, policy_version: policyVersion, outcome: decision.outcome, result: JSON.stringify(decision) })
+      .values({
+        id: randomUUID(),
+        tenant_id: tenantId,
+        case_id: caseId,
+        policy_version: policyVersion,
+        outcome: decision.outcome,
+        result: JSON.stringify(decision),
+      })
       .execute();
     await appendEvents(tx, [
-      { tenant_id: tenantId, stream: 'case', stream_id: caseId, type: 'case.submitted', actor_type: actor.type, actor_id: actor.id, reason: null, data: { kind: input.kind, orderId: order.id, items: input.items.length } },
-      { tenant_id: tenantId, stream: 'case', stream_id: caseId, type: 'case.decided', actor_type: 'system', actor_id: null, reason: null, data: { outcome: decision.outcome, policyVersion } },
+      {
+        tenant_id: tenantId,
+        stream: 'case',
+        stream_id: caseId,
+        type: 'case.submitted',
+        actor_type: actor.type,
+        actor_id: actor.id,
+        reason: null,
+        data: { kind: input.kind, orderId: order.id, items: input.items.length },
+      },
+      {
+        tenant_id: tenantId,
+        stream: 'case',
+        stream_id: caseId,
+        type: 'case.decided',
+        actor_type: 'system',
+        actor_id: null,
+        reason: null,
+        data: { outcome: decision.outcome, policyVersion },
+      },
     ]);
 
-    let snapshot: CaseSnapshot = { id: caseId, kind: input.kind as ReturnKind, status: INITIAL_CASE_STATUS, version: 1 };
+    let snapshot: CaseSnapshot = {
+      id: caseId,
+      kind: input.kind as ReturnKind,
+      status: INITIAL_CASE_STATUS,
+      version: 1,
+    };
     const reasons = decision.reasons.map((r) => r.message).join(' ');
     if (decision.outcome === 'approve') {
-      snapshot = await advanceCase(tx, tenantId, snapshot, { type: 'approve', by: SYSTEM, at, reason: 'Approved automatically by the return policy.' });
+      snapshot = await advanceCase(tx, tenantId, snapshot, {
+        type: 'approve',
+        by: SYSTEM,
+        at,
+        reason: 'Approved automatically by the return policy.',
+      });
       if (snapshot.kind !== 'refund_only') {
-        snapshot = await issueReturnLabel(ctx, tx, tenantId, snapshot, SYSTEM, at, decision.deadlines.shipBackBy);
+        snapshot = await issueReturnLabel(
+          ctx,
+          tx,
+          tenantId,
+          snapshot,
+          SYSTEM,
+          at,
+          decision.deadlines.shipBackBy,
+        );
       }
     } else if (decision.outcome === 'reject') {
-      snapshot = await advanceCase(tx, tenantId, snapshot, { type: 'reject', by: SYSTEM, at, reason: reasons || 'Not eligible under the return policy.' });
+      snapshot = await advanceCase(tx, tenantId, snapshot, {
+        type: 'reject',
+        by: SYSTEM,
+        at,
+        reason: reasons || 'Not eligible under the return policy.',
+      });
     } else {
-      snapshot = await advanceCase(tx, tenantId, snapshot, { type: 'start_review', by: SYSTEM, at, reason: reasons || undefined });
+      snapshot = await advanceCase(tx, tenantId, snapshot, {
+        type: 'start_review',
+        by: SYSTEM,
+        at,
+        reason: reasons || undefined,
+      });
     }
     return toCaseView((await findCaseView(tx, caseId)) as CaseViewRow);
   });

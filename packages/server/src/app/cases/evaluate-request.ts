@@ -1,5 +1,11 @@
-import { type Condition, type Decision, evaluatePolicy, type PolicyDocument, type ReturnKind } from '@afterdesk/core';
 import type { CaseInput } from '@afterdesk/contract';
+import {
+  type Condition,
+  type Decision,
+  evaluatePolicy,
+  type PolicyDocument,
+  type ReturnKind,
+} from '@afterdesk/core';
 import { claimedQuantities } from '../../db/repositories/cases.repository.js';
 import { findOrder, type StoredOrder } from '../../db/repositories/orders.repository.js';
 import { currentPolicy } from '../../db/repositories/policies.repository.js';
@@ -38,12 +44,18 @@ export async function evaluateRequest(
   );
   if (unknown.length > 0) throw invalid('Some items are not lines of this order.', unknown);
 
-  const evidence = input.items.flatMap((item, itemIndex) => (item.evidenceIds ?? []).map((id) => ({ id, itemIndex })));
+  const evidence = input.items.flatMap((item, itemIndex) =>
+    (item.evidenceIds ?? []).map((id) => ({ id, itemIndex })),
+  );
   if (evidence.length > 0) {
     const found = await tx
       .selectFrom('evidence_files')
       .select('id')
-      .where('id', 'in', evidence.map((e) => e.id))
+      .where(
+        'id',
+        'in',
+        evidence.map((e) => e.id),
+      )
       .where('case_id', 'is', null)
       .execute();
     const ok = new Set(found.map((f) => f.id));
@@ -51,7 +63,10 @@ export async function evaluateRequest(
     if (missing.length > 0) {
       throw invalid(
         'Some evidence files are unknown or already attached to another case.',
-        missing.map((e) => ({ field: `/items/${e.itemIndex}/evidenceIds`, message: `Unknown evidence file ${e.id}.` })),
+        missing.map((e) => ({
+          field: `/items/${e.itemIndex}/evidenceIds`,
+          message: `Unknown evidence file ${e.id}.`,
+        })),
       );
     }
   }
@@ -91,7 +106,9 @@ export async function evaluateRequest(
       reasonCode: item.reasonCode,
       conditions: (item.conditions ?? []) as Condition[],
       evidenceCount: item.evidenceIds?.length ?? 0,
-      ...(item.replacement ? { replacement: { sku: item.replacement.sku, unitPriceMinor: item.replacement.unitPriceMinor } } : {}),
+      ...(item.replacement
+        ? { replacement: { sku: item.replacement.sku, unitPriceMinor: item.replacement.unitPriceMinor } }
+        : {}),
     })),
     alreadyClaimed: claimed,
   });

@@ -38,13 +38,24 @@ export async function issueReturnLabel(
   const waybillNumber = generateWaybillNumber(services.randomBytes(WAYBILL_BYTES_NEEDED));
   await tx
     .insertInto('return_shipments')
-    .values({ id: randomUUID(), tenant_id: tenantId, case_id: snapshot.id, carrier: SELF_SHIP_CARRIER, waybill_number: waybillNumber })
+    .values({
+      id: randomUUID(),
+      tenant_id: tenantId,
+      case_id: snapshot.id,
+      carrier: SELF_SHIP_CARRIER,
+      waybill_number: waybillNumber,
+    })
     .execute();
   return advanceCase(
     tx,
     tenantId,
     snapshot,
-    { type: 'issue_label', by, at, data: { returnCode, waybillNumber, carrier: SELF_SHIP_CARRIER, shipBackBy } },
+    {
+      type: 'issue_label',
+      by,
+      at,
+      data: { returnCode, waybillNumber, carrier: SELF_SHIP_CARRIER, shipBackBy },
+    },
     { return_code: returnCode },
   );
 }
@@ -55,7 +66,9 @@ export async function shipBackDeadlineOf(tx: Tx, caseId: string, at: string): Pr
     .selectFrom('cases')
     .innerJoin('stores', 'stores.id', 'cases.store_id')
     .innerJoin('policies', (join) =>
-      join.onRef('policies.tenant_id', '=', 'cases.tenant_id').onRef('policies.version', '=', 'cases.policy_version'),
+      join
+        .onRef('policies.tenant_id', '=', 'cases.tenant_id')
+        .onRef('policies.version', '=', 'cases.policy_version'),
     )
     .select(['stores.time_zone', 'policies.document'])
     .where('cases.id', '=', caseId)

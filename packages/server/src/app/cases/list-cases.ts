@@ -29,11 +29,18 @@ function encodeCursor(createdAt: Date, id: string): string {
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && /^[0-9a-f-]{36}$/i.test(id)) {
+    if (
+      typeof createdAt === 'string' &&
+      !Number.isNaN(Date.parse(createdAt)) &&
+      typeof id === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(id)
+    ) {
       return { createdAt, id };
     }
   } catch {
     // fall through to the error below
   }
-  throw invalid('The cursor is not one this API gave out.', [{ field: '/cursor', message: 'Unknown cursor.' }]);
+  throw invalid('The cursor is not one this API gave out.', [
+    { field: '/cursor', message: 'Unknown cursor.' },
+  ]);
 }

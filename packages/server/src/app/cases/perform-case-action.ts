@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type CaseActionType, type CaseSnapshot, isReturnKind } from '@afterdesk/core';
 import type { CaseActionInput } from '@afterdesk/contract';
+import { type CaseActionType, type CaseSnapshot, isReturnKind } from '@afterdesk/core';
 import { type CaseViewRow, findCaseView } from '../../db/repositories/case-view.repository.js';
 import { findCase } from '../../db/repositories/cases.repository.js';
 import { recordRefundOnce } from '../../db/repositories/refunds.repository.js';
@@ -17,19 +17,38 @@ import { issueReturnLabel, shipBackDeadlineOf } from './issue-return-label.js';
  * decides whether the step is allowed; this file only adds each step's record: the
  * return label, the parcel's times, the inspection, the refund.
  */
-export async function performCaseAction(ctx: Ctx, caseId: string, action: CaseActionType, input: CaseActionInput) {
+export async function performCaseAction(
+  ctx: Ctx,
+  caseId: string,
+  action: CaseActionType,
+  input: CaseActionInput,
+) {
   requireAction(ctx, action);
   const tenantId = ctx.principal.tenantId;
   return inTenant(ctx.db, tenantId, async (tx) => {
     const row = await findCase(tx, caseId);
     if (!row) throw notFound('The case');
     requireOwnership(ctx, row.customer_id, 'The case');
-    if (!isReturnKind(row.kind)) throw new AppError('unprocessable', `A ${row.kind} case has no ${action} step.`);
+    if (!isReturnKind(row.kind))
+      throw new AppError('unprocessable', `A ${row.kind} case has no ${action} step.`);
     if (input.version !== undefined && input.version !== row.version) {
-      throw new AppError('version_conflict', `The case is at version ${row.version}, not ${input.version}; reload it.`);
+      throw new AppError(
+        'version_conflict',
+        `The case is at version ${row.version}, not ${input.version}; reload it.`,
+      );
     }
-    const snapshot: CaseSnapshot = { id: row.id, kind: row.kind, status: row.status as CaseSnapshot['status'], version: row.version };
-    const step: Advance = { type: action, by: actorOf(ctx.principal), at: ctx.clock().toISOString(), reason: input.reason };
+    const snapshot: CaseSnapshot = {
+      id: row.id,
+      kind: row.kind,
+      status: row.status as CaseSnapshot['status'],
+      version: row.version,
+    };
+    const step: Advance = {
+      type: action,
+      by: actorOf(ctx.principal),
+      at: ctx.clock().toISOString(),
+      reason: input.reason,
+    };
 
     switch (action) {
       case 'approve': {
@@ -41,29 +60,58 @@ export async function performCaseAction(ctx: Ctx, caseId: string, action: CaseAc
         break;
       }
       case 'issue_label':
-        await issueReturnLabel(ctx, tx, tenantId, snapshot, step.by, step.at, await shipBackDeadlineOf(tx, caseId, step.at));
+        await issueReturnLabel(
+          ctx,
+          tx,
+          tenantId,
+          snapshot,
+          step.by,
+          step.at,
+          await shipBackDeadlineOf(tx, caseId, step.at),
+        );
         break;
       case 'reject':
-        await advanceCase(tx, tenantId, snapshot, { ...step, data: { alternatives: input.alternatives ?? [] } });
+        await advanceCase(tx, tenantId, snapshot, {
+          ...step,
+          data: { alternatives: input.alternatives ?? [] },
+        });
         break;
       case 'ship':
-        await advanceCase(tx, tenantId, snapshot, { ...step, data: { carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null } });
+        await advanceCase(tx, tenantId, snapshot, {
+          ...step,
+          data: { carrier: input.carrier ?? null, trackingNumber: input.trackingNumber ?? null },
+        });
         await tx
           .updateTable('return_shipments')
-          .set({ shipped_at: step.at, customer_carrier: input.carrier ?? null, tracking_number: input.trackingNumber ?? null })
+          .set({
+            shipped_at: step.at,
+            customer_carrier: input.carrier ?? null,
+            tracking_number: input.trackingNumber ?? null,
+          })
           .where('case_id', '=', caseId)
           .execute();
         break;
       case 'receive':
         await advanceCase(tx, tenantId, snapshot, step);
-        await tx.updateTable('return_shipments').set({ received_at: step.at }).where('case_id', '=', caseId).execute();
+        await tx
+          .updateTable('return_shipments')
+          .set({ received_at: step.at })
+          .where('case_id', '=', caseId)
+          .execute();
         break;
       case 'pass_inspection':
       case 'fail_inspection':
         await advanceCase(tx, tenantId, snapshot, { ...step, data: { notes: input.notes ?? null } });
         await tx
           .insertInto('inspections')
-          .values({ id: randomUUID(), tenant_id: tenantId, case_id: caseId, passed: action === 'pass_inspection', notes: input.notes ?? null, inspected_by: step.by.id })
+          .values({
+            id: randomUUID(),
+            tenant_id: tenantId,
+            case_id: caseId,
+            passed: action === 'pass_inspection',
+            notes: input.notes ?? null,
+            inspected_by: step.by.id,
+          })
           .execute();
         break;
       case 'refund':
@@ -77,16 +125,30 @@ export async function performCaseAction(ctx: Ctx, caseId: string, action: CaseAc
   });
 }
 
-type CaseRowLike = { id: string; tenant_id: string; refundable_minor: number | null; currency: string | null };
+type CaseRowLike = {
+  id: string;
+  tenant_id: string;
+  refundable_minor: number | null;
+  currency: string | null;
+};
 
 // The status update comes first: a second, parallel refund waits on the row lock and then
 // fails its version check, and the refund's unique key is the wall behind that.
-async function refund(ctx: Ctx, tx: Tx, row: CaseRowLike, snapshot: CaseSnapshot, step: Advance, input: CaseActionInput) {
+async function refund(
+  ctx: Ctx,
+  tx: Tx,
+  row: CaseRowLike,
+  snapshot: CaseSnapshot,
+  step: Advance,
+  input: CaseActionInput,
+) {
   const refundable = row.refundable_minor ?? 0;
   const settling = step.type === 'settle';
   const amountMinor = input.amountMinor ?? (settling ? undefined : refundable);
   if (amountMinor === undefined) {
-    throw invalid('A settlement needs the agreed amount.', [{ field: '/amountMinor', message: 'Required to settle.' }]);
+    throw invalid('A settlement needs the agreed amount.', [
+      { field: '/amountMinor', message: 'Required to settle.' },
+    ]);
   }
   if (!settling && amountMinor > refundable) {
     throw invalid(`At most ${refundable} may be refunded for this case.`, [
@@ -94,7 +156,10 @@ async function refund(ctx: Ctx, tx: Tx, row: CaseRowLike, snapshot: CaseSnapshot
     ]);
   }
   const method = input.method ?? 'original_payment';
-  await advanceCase(tx, row.tenant_id, snapshot, { ...step, data: { amountMinor, currency: row.currency, method } });
+  await advanceCase(tx, row.tenant_id, snapshot, {
+    ...step,
+    data: { amountMinor, currency: row.currency, method },
+  });
   await recordRefundOnce(tx, {
     id: randomUUID(),
     tenant_id: row.tenant_id,

@@ -1,6 +1,6 @@
 import { DEMO_CUSTOMER_FOR_LOGIN, DEMO_STORES, generateDemoOrders } from '../../demo/index.js';
-import type { Ctx, Services } from '../context.js';
 import { createCase } from '../cases/create-case.js';
+import type { Ctx, Services } from '../context.js';
 import { getOrder } from '../orders/get-order.js';
 import { upsertOrders } from '../orders/upsert-orders.js';
 import { createTenant } from '../tenants/create-tenant.js';
@@ -26,7 +26,8 @@ const DEMO_PASSWORD = 'afterdesk-demo';
 /** Creates the demo shop: four stores, agents of every role, 200 orders and a few cases. */
 export async function seedDemo(services: Services): Promise<DemoCredentials> {
   const { tenantId, apiKey } = await createTenant(services, { name: 'Demo Shop', stores: [...DEMO_STORES] });
-  for (const agent of DEMO_AGENTS) await createUser(services, { tenantId, ...agent, password: DEMO_PASSWORD });
+  for (const agent of DEMO_AGENTS)
+    await createUser(services, { tenantId, ...agent, password: DEMO_PASSWORD });
   const ctx: Ctx = { ...services, principal: { kind: 'integration', tenantId, apiKeyId: 'demo-seed' } };
   const orders = generateDemoOrders({ now: services.clock().toISOString() });
   const stored = await upsertOrders(ctx, orders);
@@ -44,7 +45,14 @@ export async function seedDemo(services: Services): Promise<DemoCredentials> {
     await createCase(ctx, {
       kind: 'return',
       orderId: id,
-      items: [{ orderLineId: line.id, quantity: 1, reasonCode: 'no_reason', conditions: ['unused', 'original_packaging', 'accessories_complete', 'resalable'] }],
+      items: [
+        {
+          orderLineId: line.id,
+          quantity: 1,
+          reasonCode: 'no_reason',
+          conditions: ['unused', 'original_packaging', 'accessories_complete', 'resalable'],
+        },
+      ],
       channel: 'web',
     });
   }

@@ -10,7 +10,13 @@ export async function getEvidence(ctx: Ctx, evidenceId: string) {
     tx
       .selectFrom('evidence_files')
       .leftJoin('cases', 'cases.id', 'evidence_files.case_id')
-      .select(['evidence_files.storage_key', 'evidence_files.content_type', 'evidence_files.uploaded_by_id', 'evidence_files.uploaded_by_type', 'cases.customer_id'])
+      .select([
+        'evidence_files.storage_key',
+        'evidence_files.content_type',
+        'evidence_files.uploaded_by_id',
+        'evidence_files.uploaded_by_type',
+        'cases.customer_id',
+      ])
       .where('evidence_files.id', '=', evidenceId)
       .executeTakeFirst(),
   );

@@ -6,7 +6,11 @@ import { requireOwnership, requirePermission } from '../access.js';
 import { actorOf, type Ctx } from '../context.js';
 import { AppError, notFound } from '../errors.js';
 
-const REFUSAL = { too_large: 'payload_too_large', unsupported_type: 'unsupported_media_type', empty: 'validation_failed' } as const;
+const REFUSAL = {
+  too_large: 'payload_too_large',
+  unsupported_type: 'unsupported_media_type',
+  empty: 'validation_failed',
+} as const;
 
 /**
  * Stores one evidence file (photo, screenshot, PDF). Its type is sniffed from the bytes
@@ -46,6 +50,11 @@ export async function uploadEvidence(
         uploaded_by_id: actor.id,
       })
       .execute();
-    return { id, contentType: inspected.contentType, sizeBytes: inspected.size, caseId: upload.caseId ?? null };
+    return {
+      id,
+      contentType: inspected.contentType,
+      sizeBytes: inspected.size,
+      caseId: upload.caseId ?? null,
+    };
   });
 }

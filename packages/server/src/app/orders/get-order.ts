@@ -35,7 +35,11 @@ export async function getOrder(ctx: Ctx, orderId: string) {
         unitPriceMinor: l.unit_price_minor,
         discountMinor: l.discount_minor,
       })),
-      payments: payments.map((p) => ({ method: p.method, reference: p.reference, capturedMinor: p.captured_minor })),
+      payments: payments.map((p) => ({
+        method: p.method,
+        reference: p.reference,
+        capturedMinor: p.captured_minor,
+      })),
       shipments: shipments.map((s) => ({
         carrier: s.carrier,
         trackingNumber: s.tracking_number,

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { lineNetMinor } from '@afterdesk/core';
 import type { OrderInput } from '@afterdesk/contract';
+import { lineNetMinor } from '@afterdesk/core';
 import { appendEvents } from '../../db/repositories/events.repository.js';
-import { type CustomerRecord, type OrderRecord, upsertCustomers, upsertOrders as storeOrders } from '../../db/repositories/orders.repository.js';
+import {
+  type CustomerRecord,
+  type OrderRecord,
+  upsertOrders as storeOrders,
+  upsertCustomers,
+} from '../../db/repositories/orders.repository.js';
 import { inTenant } from '../../db/scope.js';
 import { requirePermission } from '../access.js';
 import { actorOf, type Ctx } from '../context.js';
@@ -47,20 +52,33 @@ export async function upsertOrders(ctx: Ctx, orders: OrderInput[]): Promise<Upse
       })),
     );
     const created = stored.filter((s) => s.created).length;
-    return { created, updated: stored.length - created, orders: stored.map(({ externalId, id }) => ({ externalId, id })) };
+    return {
+      created,
+      updated: stored.length - created,
+      orders: stored.map(({ externalId, id }) => ({ externalId, id })),
+    };
   });
 }
 
 type Converted = { ok: true; order: OrderRecord } | { ok: false; errors: FieldError[] };
 
-function toRecord(tenantId: string, input: OrderInput, index: number, stores: { id: string; code: string }[]): Converted {
+function toRecord(
+  tenantId: string,
+  input: OrderInput,
+  index: number,
+  stores: { id: string; code: string }[],
+): Converted {
   const at = `/orders/${index}`;
   const errors: FieldError[] = [];
   const store = input.storeCode ? stores.find((s) => s.code === input.storeCode) : stores[0];
-  if (!store) errors.push({ field: `${at}/storeCode`, message: `No store with code "${input.storeCode ?? ''}".` });
+  if (!store)
+    errors.push({ field: `${at}/storeCode`, message: `No store with code "${input.storeCode ?? ''}".` });
   input.lines.forEach((line, j) => {
     if ((line.discountMinor ?? 0) > line.unitPriceMinor * line.quantity) {
-      errors.push({ field: `${at}/lines/${j}/discountMinor`, message: 'The discount is larger than the line total.' });
+      errors.push({
+        field: `${at}/lines/${j}/discountMinor`,
+        message: 'The discount is larger than the line total.',
+      });
     }
   });
   const lineKeys = new Set(input.lines.map((l) => l.externalId));
@@ -142,7 +160,11 @@ function latest(dates: (string | null)[]): string | null {
   return present.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
 }
 
-function deriveStatus(deliveredAt: string | null, shipments: { shippedAt: string | null }[], payments: unknown[]): string {
+function deriveStatus(
+  deliveredAt: string | null,
+  shipments: { shippedAt: string | null }[],
+  payments: unknown[],
+): string {
   if (deliveredAt) return 'delivered';
   if (shipments.length > 0) return 'shipped';
   return payments.length > 0 ? 'paid' : 'placed';

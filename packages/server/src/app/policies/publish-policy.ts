@@ -1,6 +1,6 @@
 import { validatePolicy } from '@afterdesk/core';
-import { currentPolicy, insertPolicy } from '../../db/repositories/policies.repository.js';
 import { appendEvents } from '../../db/repositories/events.repository.js';
+import { currentPolicy, insertPolicy } from '../../db/repositories/policies.repository.js';
 import { inTenant } from '../../db/scope.js';
 import { requirePermission } from '../access.js';
 import { actorOf, type Ctx } from '../context.js';
@@ -19,17 +19,30 @@ export async function publishPolicy(ctx: Ctx, document: unknown, basedOnVersion?
     const current = await currentPolicy(tx);
     const version = (current?.version ?? 0) + 1;
     if (basedOnVersion !== undefined && current && current.version !== basedOnVersion) {
-      throw new AppError('version_conflict', `The policy is at version ${current.version}, not ${basedOnVersion}.`);
+      throw new AppError(
+        'version_conflict',
+        `The policy is at version ${current.version}, not ${basedOnVersion}.`,
+      );
     }
     try {
       await insertPolicy(tx, tenantId, version, checked.value, actorOf(ctx.principal).id);
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new AppError('version_conflict', 'Another version was published at the same time.');
+      if ((error as { code?: string }).code === '23505')
+        throw new AppError('version_conflict', 'Another version was published at the same time.');
       throw error;
     }
     const actor = actorOf(ctx.principal);
     await appendEvents(tx, [
-      { tenant_id: tenantId, stream: 'policy', stream_id: tenantId, type: 'policy.published', actor_type: actor.type, actor_id: actor.id, reason: null, data: { version } },
+      {
+        tenant_id: tenantId,
+        stream: 'policy',
+        stream_id: tenantId,
+        type: 'policy.published',
+        actor_type: actor.type,
+        actor_id: actor.id,
+        reason: null,
+        data: { version },
+      },
     ]);
     return { version, document: checked.value };
   });

@@ -26,7 +26,9 @@ const DEFAULT_STORE: StoreInput = {
 /** A new merchant: its stores, the default policy as version 1, and a first API key. */
 export async function createTenant(services: Services, input: { name: string; stores?: StoreInput[] }) {
   const tenantId = randomUUID();
-  await inSystem(services.db, (tx) => tx.insertInto('tenants').values({ id: tenantId, name: input.name }).execute());
+  await inSystem(services.db, (tx) =>
+    tx.insertInto('tenants').values({ id: tenantId, name: input.name }).execute(),
+  );
   await inTenant(services.db, tenantId, async (tx) => {
     const stores = input.stores?.length ? input.stores : [DEFAULT_STORE];
     await tx

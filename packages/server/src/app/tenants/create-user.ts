@@ -16,7 +16,9 @@ export interface UserInput {
 /** Adds an agent who logs in with e-mail and password. */
 export async function createUser(services: Services, input: UserInput) {
   if (!isRole(input.role)) {
-    throw invalid(`Unknown role "${input.role}".`, [{ field: '/role', message: `One of: ${ROLES.join(', ')}.` }]);
+    throw invalid(`Unknown role "${input.role}".`, [
+      { field: '/role', message: `One of: ${ROLES.join(', ')}.` },
+    ]);
   }
   if (input.password.length < 8) {
     throw invalid('The password is too short.', [{ field: '/password', message: 'At least 8 characters.' }]);
@@ -27,11 +29,19 @@ export async function createUser(services: Services, input: UserInput) {
     await inTenant(services.db, input.tenantId, (tx) =>
       tx
         .insertInto('users')
-        .values({ id, tenant_id: input.tenantId, email: input.email, name: input.name, role: input.role, password_hash: passwordHash })
+        .values({
+          id,
+          tenant_id: input.tenantId,
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          password_hash: passwordHash,
+        })
         .execute(),
     );
   } catch (error) {
-    if ((error as { code?: string }).code === '23505') throw conflict(`An agent with e-mail ${input.email} exists already.`);
+    if ((error as { code?: string }).code === '23505')
+      throw conflict(`An agent with e-mail ${input.email} exists already.`);
     throw error;
   }
   return { id, email: input.email, role: input.role };

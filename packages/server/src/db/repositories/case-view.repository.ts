@@ -14,7 +14,19 @@ export function findCaseView(tx: Tx, caseId: string) {
       jsonArrayFrom(
         eb
           .selectFrom('case_items as i')
-          .select(['i.id', 'i.order_line_id', 'i.sku', 'i.quantity', 'i.reason_code', 'i.description', 'i.conditions', 'i.replacement', 'i.refundable_minor', 'i.goods_minor', 'i.shipping_refund_minor'])
+          .select([
+            'i.id',
+            'i.order_line_id',
+            'i.sku',
+            'i.quantity',
+            'i.reason_code',
+            'i.description',
+            'i.conditions',
+            'i.replacement',
+            'i.refundable_minor',
+            'i.goods_minor',
+            'i.shipping_refund_minor',
+          ])
           .whereRef('i.case_id', '=', 'c.id')
           .orderBy('i.id'),
       ).as('items'),

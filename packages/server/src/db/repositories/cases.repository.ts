@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
+import { sql } from 'kysely';
 import type { CaseItemsTable, CasesTable } from '../schema.js';
 import type { Tx } from '../scope.js';
 
@@ -74,7 +74,12 @@ export interface CaseFilters {
 
 /** Newest first, keyset-paged so page 1,000 costs what page 1 costs. */
 export function listCases(tx: Tx, f: CaseFilters) {
-  let q = tx.selectFrom('cases').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit);
+  let q = tx
+    .selectFrom('cases')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.customerId) q = q.where('customer_id', '=', f.customerId);
@@ -83,7 +88,9 @@ export function listCases(tx: Tx, f: CaseFilters) {
   if (f.createdTo) q = q.where('created_at', '<', new Date(f.createdTo));
   if (f.reason || f.sku) {
     q = q.where(({ exists, selectFrom }) => {
-      let items = selectFrom('case_items').select(sql`1`.as('one')).whereRef('case_items.case_id', '=', 'cases.id');
+      let items = selectFrom('case_items')
+        .select(sql`1`.as('one'))
+        .whereRef('case_items.case_id', '=', 'cases.id');
       if (f.reason) items = items.where('case_items.reason_code', '=', f.reason);
       if (f.sku) items = items.where('case_items.sku', '=', f.sku);
       return exists(items);

@@ -54,7 +54,11 @@ function* chunks<T>(rows: T[], size = CHUNK): Generator<T[]> {
 }
 
 /** Upserts customers by external id; returns external id → stored id. */
-export async function upsertCustomers(tx: Tx, tenantId: string, customers: CustomerRecord[]): Promise<Map<string, string>> {
+export async function upsertCustomers(
+  tx: Tx,
+  tenantId: string,
+  customers: CustomerRecord[],
+): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
   for (const part of chunks(customers)) {
     const rows = await tx
@@ -135,7 +139,10 @@ export async function upsertOrders(
     const idByKey = new Map(rows.map((r) => [`${r.store_id}/${r.external_id}`, r.id]));
     for (const r of rows) stored.push({ externalId: r.external_id, id: r.id, created: r.created });
 
-    const withIds = part.map((o) => ({ ...o, storedId: idByKey.get(`${o.storeId}/${o.externalId}`) as string }));
+    const withIds = part.map((o) => ({
+      ...o,
+      storedId: idByKey.get(`${o.storeId}/${o.externalId}`) as string,
+    }));
     const lines = withIds.flatMap((o) =>
       o.lines.map((l, position) => ({
         id: l.id,
@@ -251,7 +258,12 @@ export async function findOrderDetails(tx: Tx, orderId: string) {
 
 export async function searchOrders(
   tx: Tx,
-  query: { number?: string | undefined; email?: string | undefined; customerId?: string | undefined; limit: number },
+  query: {
+    number?: string | undefined;
+    email?: string | undefined;
+    customerId?: string | undefined;
+    limit: number;
+  },
 ) {
   let q = tx
     .selectFrom('orders')

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upsertOrders as importOrders } from '../../app/orders/upsert-orders.js';
 import { sampleOrder } from '../../testing/fixtures.test-helpers.js';
-import { newTenant, openTestDatabase, testDatabaseKind, testServices } from '../../testing/harness.test-helpers.js';
+import {
+  newTenant,
+  openTestDatabase,
+  testDatabaseKind,
+  testServices,
+} from '../../testing/harness.test-helpers.js';
 import type { DatabaseHandle } from '../connect.js';
 import { inTenant } from '../scope.js';
 import { claimedQuantities, findCase, insertCase, listCases, updateCase } from './cases.repository.js';
@@ -32,17 +37,67 @@ describe(`repositories (${testDatabaseKind()})`, () => {
     return run((tx) =>
       insertCase(
         tx,
-        { id, tenant_id: tenant.tenantId, kind: 'return', status, customer_id: order.customer_id, order_id: order.id, store_id: order.store_id, language: 'en', channel: 'web', created_by_type: 'agent', refundable_minor: 100, currency: 'EUR' },
-        [{ id: randomUUID(), tenant_id: tenant.tenantId, case_id: id, order_line_id: order.lines[0]?.id as string, sku: 'SHOE-42-BLK', quantity: 1, reason_code: 'no_reason', conditions: [] }],
+        {
+          id,
+          tenant_id: tenant.tenantId,
+          kind: 'return',
+          status,
+          customer_id: order.customer_id,
+          order_id: order.id,
+          store_id: order.store_id,
+          language: 'en',
+          channel: 'web',
+          created_by_type: 'agent',
+          refundable_minor: 100,
+          currency: 'EUR',
+        },
+        [
+          {
+            id: randomUUID(),
+            tenant_id: tenant.tenantId,
+            case_id: id,
+            order_line_id: order.lines[0]?.id as string,
+            sku: 'SHOE-42-BLK',
+            quantity: 1,
+            reason_code: 'no_reason',
+            conditions: [],
+          },
+        ],
       ).then(() => id),
     );
   }
 
   it('upserts a customer once per external id and keeps known fields when a later import omits them', async () => {
-    const first = await run((tx) => upsertCustomers(tx, tenant.tenantId, [{ id: randomUUID(), externalId: 'c-1', email: 'a@example.com', phone: null, name: 'A', language: 'en', country: 'DE' }]));
-    const again = await run((tx) => upsertCustomers(tx, tenant.tenantId, [{ id: randomUUID(), externalId: 'c-1', email: null, phone: '+49 30 1234567', name: null, language: null, country: null }]));
+    const first = await run((tx) =>
+      upsertCustomers(tx, tenant.tenantId, [
+        {
+          id: randomUUID(),
+          externalId: 'c-1',
+          email: 'a@example.com',
+          phone: null,
+          name: 'A',
+          language: 'en',
+          country: 'DE',
+        },
+      ]),
+    );
+    const again = await run((tx) =>
+      upsertCustomers(tx, tenant.tenantId, [
+        {
+          id: randomUUID(),
+          externalId: 'c-1',
+          email: null,
+          phone: '+49 30 1234567',
+          name: null,
+          language: null,
+          country: null,
+        },
+      ]),
+    );
     expect(again.get('c-1')).toBe(first.get('c-1'));
-    const row = await run((tx) => tx.selectFrom('customers').selectAll().where('external_id', '=', 'c-1').executeTakeFirstOrThrow());
+    const row = await run((tx) =>
+      tx.selectFrom('customers').selectAll().where('external_id', '=', 'c-1').executeTakeFirstOrThrow(),
+    );
     expect(row).toMatchObject({ email: 'a@example.com', phone: '+49 30 1234567', name: 'A' });
   });
 
@@ -63,7 +118,12 @@ describe(`repositories (${testDatabaseKind()})`, () => {
     await newCase('closed');
     await newCase('cancelled');
     await newCase('rejected');
-    const claimed = await run((tx) => claimedQuantities(tx, order.lines.map((l) => l.id)));
+    const claimed = await run((tx) =>
+      claimedQuantities(
+        tx,
+        order.lines.map((l) => l.id),
+      ),
+    );
     expect(claimed[order.lines[0]?.id as string]).toBe(2);
     expect(claimed[order.lines[1]?.id as string]).toBeUndefined();
   });
@@ -88,14 +148,26 @@ describe(`repositories (${testDatabaseKind()})`, () => {
     }
     expect(seen).toEqual(all.map((c) => c.id));
     expect(await run((tx) => listCases(tx, { limit: 100, status: 'closed' }))).toHaveLength(1);
-    expect(await run((tx) => listCases(tx, { limit: 100, sku: 'SHOE-42-BLK', reason: 'no_reason' }))).toHaveLength(all.length);
+    expect(
+      await run((tx) => listCases(tx, { limit: 100, sku: 'SHOE-42-BLK', reason: 'no_reason' })),
+    ).toHaveLength(all.length);
   });
 
   it('records a refund once per idempotency key, even when callers race', async () => {
     const caseId = await newCase();
     const refund = () =>
       run((tx) =>
-        recordRefundOnce(tx, { id: randomUUID(), tenant_id: tenant.tenantId, case_id: caseId, amount_minor: 100, currency: 'EUR', method: 'manual', status: 'succeeded', idempotency_key: `case:${caseId}:refund`, created_by: null }),
+        recordRefundOnce(tx, {
+          id: randomUUID(),
+          tenant_id: tenant.tenantId,
+          case_id: caseId,
+          amount_minor: 100,
+          currency: 'EUR',
+          method: 'manual',
+          status: 'succeeded',
+          idempotency_key: `case:${caseId}:refund`,
+          created_by: null,
+        }),
       );
     const results = await Promise.all(Array.from({ length: 6 }, refund));
     expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -104,7 +176,16 @@ describe(`repositories (${testDatabaseKind()})`, () => {
 
   it('keeps events in the order they were appended', async () => {
     const streamId = randomUUID();
-    const event = (type: string) => ({ tenant_id: tenant.tenantId, stream: 'case', stream_id: streamId, type, actor_type: 'system', actor_id: null, reason: null, data: { n: type } });
+    const event = (type: string) => ({
+      tenant_id: tenant.tenantId,
+      stream: 'case',
+      stream_id: streamId,
+      type,
+      actor_type: 'system',
+      actor_id: null,
+      reason: null,
+      data: { n: type },
+    });
     await run((tx) => appendEvents(tx, [event('a'), event('b')]));
     await run((tx) => appendEvents(tx, [event('c')]));
     expect((await run((tx) => streamEvents(tx, streamId))).map((e) => e.type)).toEqual(['a', 'b', 'c']);
@@ -113,6 +194,9 @@ describe(`repositories (${testDatabaseKind()})`, () => {
   it('serves the newest policy version', async () => {
     expect((await run((tx) => currentPolicy(tx)))?.version).toBe(1);
     await run((tx) => insertPolicy(tx, tenant.tenantId, 2, { returnWindowDays: 14 }, 'test'));
-    expect(await run((tx) => currentPolicy(tx))).toMatchObject({ version: 2, document: { returnWindowDays: 14 } });
+    expect(await run((tx) => currentPolicy(tx))).toMatchObject({
+      version: 2,
+      document: { returnWindowDays: 14 },
+    });
   });
 });

@@ -1,5 +1,16 @@
+import {
+  CaseActionInput,
+  CaseInput,
+  CaseListQuery,
+  CaseSummary,
+  CaseView,
+  DecisionSchema,
+  EligibilityInput,
+  Page,
+  Problem,
+  Uuid,
+} from '@afterdesk/contract';
 import { CASE_ACTION_TYPES, type CaseActionType } from '@afterdesk/core';
-import { CaseActionInput, CaseInput, CaseListQuery, CaseSummary, CaseView, DecisionSchema, EligibilityInput, Page, Problem, Uuid } from '@afterdesk/contract';
 import { Type } from '@sinclair/typebox';
 import { checkEligibility } from '../../app/cases/check-eligibility.js';
 import { createCase } from '../../app/cases/create-case.js';
@@ -36,7 +47,14 @@ const ACTION_SUMMARY: Record<CaseActionType, string> = {
 export const caseRoutes: Routes = (app, services) => {
   app.post(
     '/cases',
-    { schema: { tags: ['cases'], summary: 'File a return, exchange, refund-only or repair request', body: CaseInput, response: { 201: CaseView, ...Errors } } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'File a return, exchange, refund-only or repair request',
+        body: CaseInput,
+        response: { 201: CaseView, ...Errors },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createCase(ctxOf(services, request), request.body)),
   );
 
@@ -55,20 +73,37 @@ export const caseRoutes: Routes = (app, services) => {
 
   app.get(
     '/cases',
-    { schema: { tags: ['cases'], summary: 'List cases, newest first, with filters and cursor paging', querystring: CaseListQuery, response: { 200: Page(CaseSummary), ...Errors } } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'List cases, newest first, with filters and cursor paging',
+        querystring: CaseListQuery,
+        response: { 200: Page(CaseSummary), ...Errors },
+      },
+    },
     (request) => listCases(ctxOf(services, request), request.query),
   );
 
   app.get(
     '/cases/:caseId',
-    { schema: { tags: ['cases'], summary: 'One case with items, decision and timeline', params: CaseParams, response: { 200: CaseView, ...Errors } } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'One case with items, decision and timeline',
+        params: CaseParams,
+        response: { 200: CaseView, ...Errors },
+      },
+    },
     (request) => getCase(ctxOf(services, request), request.params.caseId),
   );
 
   app.get(
     '/cases/:caseId/return-code.png',
     { schema: { tags: ['cases'], summary: 'The return code as a QR image (PNG)', params: CaseParams } },
-    async (request, reply) => reply.type('image/png').send(Buffer.from(await getReturnCodeQr(ctxOf(services, request), request.params.caseId))),
+    async (request, reply) =>
+      reply
+        .type('image/png')
+        .send(Buffer.from(await getReturnCodeQr(ctxOf(services, request), request.params.caseId))),
   );
 
   for (const action of CASE_ACTION_TYPES) {
@@ -83,7 +118,8 @@ export const caseRoutes: Routes = (app, services) => {
           response: { 200: CaseView, ...Errors },
         },
       },
-      (request) => performCaseAction(ctxOf(services, request), request.params.caseId, action, request.body ?? {}),
+      (request) =>
+        performCaseAction(ctxOf(services, request), request.params.caseId, action, request.body ?? {}),
     );
   }
 };

@@ -5,12 +5,21 @@ import { publishPolicy } from '../../app/policies/publish-policy.js';
 import { ctxOf } from '../auth.js';
 import type { Routes } from './routes.js';
 
-const PolicyVersion = Type.Object({ version: Type.Integer(), document: Type.Object({}, { additionalProperties: true }) });
+const PolicyVersion = Type.Object({
+  version: Type.Integer(),
+  document: Type.Object({}, { additionalProperties: true }),
+});
 
 export const policyRoutes: Routes = (app, services) => {
   app.get(
     '/policy',
-    { schema: { tags: ['policy'], summary: 'The return policy in force', response: { 200: PolicyVersion, 401: Problem, 403: Problem } } },
+    {
+      schema: {
+        tags: ['policy'],
+        summary: 'The return policy in force',
+        response: { 200: PolicyVersion, 401: Problem, 403: Problem },
+      },
+    },
     (request) => getPolicy(ctxOf(services, request)),
   );
 
@@ -19,15 +28,23 @@ export const policyRoutes: Routes = (app, services) => {
     {
       schema: {
         tags: ['policy'],
-        summary: 'Publish a new policy version (validated; earlier versions stay for the decisions that used them)',
+        summary:
+          'Publish a new policy version (validated; earlier versions stay for the decisions that used them)',
         body: Type.Object(
-          { document: Type.Object({}, { additionalProperties: true }), basedOnVersion: Type.Optional(Type.Integer({ minimum: 1 })) },
+          {
+            document: Type.Object({}, { additionalProperties: true }),
+            basedOnVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+          },
           { additionalProperties: false },
         ),
         response: { 201: PolicyVersion, 400: Problem, 401: Problem, 403: Problem, 409: Problem },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await publishPolicy(ctxOf(services, request), request.body.document, request.body.basedOnVersion)),
+      reply
+        .code(201)
+        .send(
+          await publishPolicy(ctxOf(services, request), request.body.document, request.body.basedOnVersion),
+        ),
   );
 };
