@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -10,9 +12,10 @@ import { sql } from 'kysely';
 import type { Services } from '../app/context.js';
 import { authHook } from './auth.js';
 import { registerIdempotency } from './idempotency.js';
+import { registerJsonBodyCheck } from './json-body.js';
 import { maskPersonalData } from './masking.js';
 import { registerMetrics } from './metrics.js';
-import { sendProblem, toProblem } from './problem.js';
+import { problem, sendProblem, toProblem } from './problem.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
@@ -22,11 +25,31 @@ import { policyRoutes } from './routes/policies.routes.js';
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const WEB_PAGE = new URL('../../../web/public/index.html', import.meta.url);
 
+// Requests Node's HTTP parser refuses (headers too large, a timeout) never reach Fastify's
+// routing; they are answered on the socket, still as problem+json.
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const code = status === 431 ? 'headers_too_large' : status === 408 ? 'request_timeout' : 'bad_request';
+  const body = JSON.stringify(problem(status, code, 'The HTTP request could not be read.'));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/problem+json\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
+
 /** The HTTP shell: validation, auth, problem+json, docs and metrics around the use cases. */
 export async function buildApp(services: Services): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: services.log as FastifyBaseLogger,
     bodyLimit: 5 * 1024 * 1024,
+    // Errors Fastify raises before routing (bad percent-encoding, over-long parameters)
+    // get the same problem+json as everything else.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, request, toProblem(error)),
+    clientErrorHandler: answerClientError,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
@@ -37,6 +60,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     if (body.status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, request, body);
   });
+  registerJsonBodyCheck(app);
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, request, {
       ...toProblem({

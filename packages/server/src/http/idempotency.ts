@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../app/context.js';
 import { AppError } from '../app/errors.js';
-import { inTenant } from '../db/scope.js';
+import { inTenant, type Tx } from '../db/scope.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -74,23 +74,30 @@ export function registerIdempotency(app: FastifyInstance, services: Services) {
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const claim = request.idempotency;
     if (!claim) return payload;
-    await inTenant(services.db, claim.tenantId, async (tx) => {
-      const ok = reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string';
-      if (ok) {
-        await tx
-          .updateTable('idempotency_keys')
-          .set({ status_code: reply.statusCode, response: payload as string })
-          .where('principal', '=', claim.principal)
-          .where('key', '=', claim.key)
-          .execute();
-      } else {
-        await tx
-          .deleteFrom('idempotency_keys')
-          .where('principal', '=', claim.principal)
-          .where('key', '=', claim.key)
-          .execute();
-      }
+    const ok = reply.statusCode >= 200 && reply.statusCode < 300 && typeof payload === 'string';
+    const mine = (tx: Tx) => ({
+      update: tx
+        .updateTable('idempotency_keys')
+        .where('principal', '=', claim.principal)
+        .where('key', '=', claim.key),
+      delete: tx
+        .deleteFrom('idempotency_keys')
+        .where('principal', '=', claim.principal)
+        .where('key', '=', claim.key),
     });
+    try {
+      await inTenant(services.db, claim.tenantId, async (tx) => {
+        if (ok)
+          await mine(tx)
+            .update.set({ status_code: reply.statusCode, response: payload as string })
+            .execute();
+        else await mine(tx).delete.execute();
+      });
+    } catch (error) {
+      // The answer stands; only its replay is lost. Free the key so a retry is not stuck.
+      request.log.error({ err: error }, 'could not store the idempotent response');
+      await inTenant(services.db, claim.tenantId, (tx) => mine(tx).delete.execute()).catch(() => undefined);
+    }
     return payload;
   });
 }

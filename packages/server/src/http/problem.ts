@@ -18,6 +18,9 @@ const STATUS: Record<ErrorCode, number> = {
 
 const TITLE: Record<number, string> = {
   400: 'Bad Request',
+  408: 'Request Timeout',
+  414: 'URI Too Long',
+  431: 'Request Header Fields Too Large',
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
@@ -64,10 +67,22 @@ const PG_CLIENT_ERRORS: Record<string, [number, string, string]> = {
   '23505': [409, 'conflict', 'This would duplicate something that exists already.'],
   '23503': [409, 'conflict', 'This refers to something that does not exist.'],
   '22P02': [400, 'validation_failed', 'A value has the wrong format.'],
+  '22021': [400, 'validation_failed', 'Text contains a character that cannot be stored.'],
+  '22P05': [400, 'validation_failed', 'Text contains a character that cannot be stored.'],
   '22003': [400, 'validation_failed', 'A number is out of range.'],
   '22007': [400, 'validation_failed', 'A date or time is not valid.'],
   '22008': [400, 'validation_failed', 'A date or time is out of range.'],
   '40001': [409, 'conflict', 'A concurrent change got in the way; try again.'],
+};
+
+const CODE_BY_STATUS: Record<number, string> = {
+  404: 'not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  413: 'payload_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
 };
 
 /** The one place where every error becomes RFC 9457 problem+json. */

@@ -50,7 +50,7 @@ export async function evaluateRequest(
   if (evidence.length > 0) {
     const found = await tx
       .selectFrom('evidence_files')
-      .select('id')
+      .select(['id', 'uploaded_by_type', 'uploaded_by_id'])
       .where(
         'id',
         'in',
@@ -58,7 +58,14 @@ export async function evaluateRequest(
       )
       .where('case_id', 'is', null)
       .execute();
-    const ok = new Set(found.map((f) => f.id));
+    // A customer may only attach what they uploaded themselves; staff file for customers.
+    const principal = ctx.principal;
+    const usable = found.filter(
+      (f) =>
+        principal.kind !== 'customer' ||
+        (f.uploaded_by_type === 'customer' && f.uploaded_by_id === principal.customerId),
+    );
+    const ok = new Set(usable.map((f) => f.id));
     const missing = evidence.filter((e) => !ok.has(e.id));
     if (missing.length > 0) {
       throw invalid(

@@ -23,8 +23,14 @@ export const evidenceRoutes: Routes = (app, services) => {
         summary:
           'Upload one evidence file (multipart field "file"; JPEG, PNG, WebP, GIF or PDF, ≤ 10 MB); optional field "caseId"',
         consumes: ['multipart/form-data'],
+        body: Type.Object({
+          file: Type.String({ format: 'binary', description: 'The file' }),
+          caseId: Type.Optional(Uuid),
+        }),
         response: { 201: Evidence, ...Errors },
       },
+      // The body schema documents the multipart form; the parts are checked by hand below.
+      validatorCompiler: () => () => true,
     },
     async (request, reply) => {
       if (!request.isMultipart())
@@ -32,19 +38,25 @@ export const evidenceRoutes: Routes = (app, services) => {
       let bytes: Buffer | undefined;
       let fileName: string | undefined;
       let caseId: string | undefined;
-      for await (const part of request.parts()) {
-        if (part.type === 'file') {
-          if (bytes) throw new AppError('validation_failed', 'Send one file per request.');
-          bytes = await part.toBuffer();
-          fileName = part.filename;
-        } else if (part.fieldname === 'caseId' && typeof part.value === 'string') {
-          if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(part.value)) {
-            throw new AppError('validation_failed', 'caseId is not a valid id.', {
-              errors: [{ field: '/caseId', message: 'must be a UUID' }],
-            });
+      try {
+        for await (const part of request.parts()) {
+          if (part.type === 'file') {
+            if (bytes) throw new AppError('validation_failed', 'Send one file per request.');
+            bytes = await part.toBuffer();
+            fileName = part.filename;
+          } else if (part.fieldname === 'caseId' && typeof part.value === 'string') {
+            if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(part.value)) {
+              throw new AppError('validation_failed', 'caseId is not a valid id.', {
+                errors: [{ field: '/caseId', message: 'must be a UUID' }],
+              });
+            }
+            caseId = part.value;
           }
-          caseId = part.value;
         }
+      } catch (error) {
+        // The multipart parser's own errors carry no status: they all mean a broken upload.
+        if (error instanceof AppError || (error as { statusCode?: number }).statusCode) throw error;
+        throw new AppError('validation_failed', `The upload could not be read: ${(error as Error).message}`);
       }
       if (!bytes)
         throw new AppError('validation_failed', 'No file was sent.', {
