@@ -6,9 +6,8 @@ import {
   type PolicyDocument,
   type ReturnKind,
 } from '@afterdesk/core';
-import { claimedQuantities } from '../../db/repositories/cases.repository.js';
 import { findOrder, type StoredOrder } from '../../db/repositories/orders.repository.js';
-import { currentPolicy } from '../../db/repositories/policies.repository.js';
+import { policyDocument } from '../../db/repositories/policies.repository.js';
 import type { Tx } from '../../db/scope.js';
 import { requireOwnership } from '../access.js';
 import type { Ctx } from '../context.js';
@@ -78,13 +77,13 @@ export async function evaluateRequest(
     }
   }
 
-  const policy = await currentPolicy(tx);
-  if (!policy) throw new Error(`Tenant ${ctx.principal.tenantId} has no policy`);
-  const claimed = await claimedQuantities(tx, [...lineIds]);
+  const policyVersion = order.policy_version;
+  const document = policyVersion === null ? undefined : await policyDocument(tx, ctx.principal.tenantId, policyVersion);
+  if (policyVersion === null || document === undefined) throw new Error(`Tenant ${ctx.principal.tenantId} has no policy`);
   const language = input.language ?? order.customer_language ?? 'en';
   const decision = evaluatePolicy({
-    policy: policy.document as PolicyDocument,
-    policyVersion: policy.version,
+    policy: document as PolicyDocument,
+    policyVersion,
     kind: input.kind as ReturnKind,
     now: ctx.clock().toISOString(),
     language,
@@ -117,7 +116,7 @@ export async function evaluateRequest(
         ? { replacement: { sku: item.replacement.sku, unitPriceMinor: item.replacement.unitPriceMinor } }
         : {}),
     })),
-    alreadyClaimed: claimed,
+    alreadyClaimed: Object.fromEntries(order.lines.map((l) => [l.id, l.claimed ?? 0])),
   });
-  return { order, policyVersion: policy.version, decision, language, evidence };
+  return { order, policyVersion, decision, language, evidence };
 }

@@ -10,7 +10,7 @@ import { actorOf, type Ctx } from '../context.js';
 import { AppError, invalid, notFound } from '../errors.js';
 import { type Advance, advanceCase } from './advance-case.js';
 import { toCaseView } from './case-view.js';
-import { issueReturnLabel, shipBackDeadlineOf } from './issue-return-label.js';
+import { issueReturnLabel } from './issue-return-label.js';
 
 /**
  * Moves a case one step through its life cycle (one endpoint per action). The machine
@@ -53,22 +53,11 @@ export async function performCaseAction(
     switch (action) {
       case 'approve': {
         const approved = await advanceCase(tx, tenantId, snapshot, step);
-        if (approved.kind !== 'refund_only') {
-          const shipBackBy = await shipBackDeadlineOf(tx, caseId, step.at);
-          await issueReturnLabel(ctx, tx, tenantId, approved, step.by, step.at, shipBackBy);
-        }
+        if (approved.kind !== 'refund_only') await issueReturnLabel(ctx, tx, tenantId, approved, step.by, step.at);
         break;
       }
       case 'issue_label':
-        await issueReturnLabel(
-          ctx,
-          tx,
-          tenantId,
-          snapshot,
-          step.by,
-          step.at,
-          await shipBackDeadlineOf(tx, caseId, step.at),
-        );
+        await issueReturnLabel(ctx, tx, tenantId, snapshot, step.by, step.at);
         break;
       case 'reject':
         await advanceCase(tx, tenantId, snapshot, {

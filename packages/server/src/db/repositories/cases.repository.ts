@@ -1,16 +1,42 @@
 import type { Insertable, Updateable } from 'kysely';
 import { sql } from 'kysely';
-import type { CaseItemsTable, CasesTable } from '../schema.js';
+import type {
+  CaseItemsTable,
+  CasesTable,
+  DecisionsTable,
+  NewEvent,
+  ReturnShipmentsTable,
+} from '../schema.js';
 import type { Tx } from '../scope.js';
 
-export async function insertCase(
-  tx: Tx,
-  row: Insertable<CasesTable>,
-  items: Insertable<CaseItemsTable>[],
-): Promise<{ number: number }> {
-  const created = await tx.insertInto('cases').values(row).returning('number').executeTakeFirstOrThrow();
-  if (items.length > 0) await tx.insertInto('case_items').values(items).execute();
-  return created;
+export interface NewCase {
+  row: Insertable<CasesTable>;
+  items: Insertable<CaseItemsTable>[];
+  decision: Insertable<DecisionsTable>;
+  shipment: Insertable<ReturnShipmentsTable> | null;
+  events: NewEvent[];
+}
+
+/**
+ * A new case with its items, decision, return shipment and events in ONE statement
+ * (data-modifying CTEs): filing a case is the hottest write path.
+ */
+export async function insertNewCase(tx: Tx, c: NewCase): Promise<void> {
+  const events = c.events.map((e) => ({ ...e, data: JSON.stringify(e.data ?? {}) }));
+  const base = tx
+    .with('new_case', (db) => db.insertInto('cases').values(c.row))
+    .with('new_items', (db) => db.insertInto('case_items').values(c.items))
+    .with('new_decision', (db) => db.insertInto('decisions').values(c.decision));
+  const shipment = c.shipment;
+  if (shipment) {
+    await base
+      .with('new_shipment', (db) => db.insertInto('return_shipments').values(shipment))
+      .insertInto('events')
+      .values(events)
+      .execute();
+  } else {
+    await base.insertInto('events').values(events).execute();
+  }
 }
 
 export function findCase(tx: Tx, caseId: string) {
@@ -38,20 +64,6 @@ export async function updateCase(
 
 export function findCaseItems(tx: Tx, caseId: string) {
   return tx.selectFrom('case_items').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
-}
-
-/** Quantities of each order line already claimed by cases that are still alive or finished. */
-export async function claimedQuantities(tx: Tx, orderLineIds: string[]): Promise<Record<string, number>> {
-  if (orderLineIds.length === 0) return {};
-  const rows = await tx
-    .selectFrom('case_items')
-    .innerJoin('cases', 'cases.id', 'case_items.case_id')
-    .select(['case_items.order_line_id', sql<number>`sum(case_items.quantity)::int`.as('quantity')])
-    .where('case_items.order_line_id', 'in', orderLineIds)
-    .where('cases.status', 'not in', ['cancelled', 'rejected'])
-    .groupBy('case_items.order_line_id')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.order_line_id, r.quantity]));
 }
 
 export function isReturnCodeTaken(tx: Tx, code: string) {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../scope.js';
 
 /** An order ready to store: ids resolved, totals computed by the use case. */
@@ -210,12 +211,17 @@ export async function upsertOrders(
   return stored;
 }
 
+/**
+ * An order with its store's zone, its customer's flags, its lines — each with the
+ * quantity already claimed by live or finished cases — and the tenant's current policy
+ * version: everything a decision needs, in one statement.
+ */
 export async function findOrder(tx: Tx, orderId: string) {
-  const order = await tx
+  return tx
     .selectFrom('orders')
     .innerJoin('stores', 'stores.id', 'orders.store_id')
     .innerJoin('customers', 'customers.id', 'orders.customer_id')
-    .select([
+    .select((eb) => [
       'orders.id',
       'orders.external_id',
       'orders.number',
@@ -234,17 +240,37 @@ export async function findOrder(tx: Tx, orderId: string) {
       'customers.language as customer_language',
       'customers.email as customer_email',
       'customers.name as customer_name',
+      eb
+        .selectFrom('policies')
+        .select((p) => p.fn.max('policies.version').as('v'))
+        .as('policy_version'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('order_lines as l')
+          .select((l) => [
+            'l.id',
+            'l.external_id',
+            'l.sku',
+            'l.title',
+            'l.category',
+            'l.attributes',
+            'l.quantity',
+            'l.unit_price_minor',
+            'l.discount_minor',
+            l
+              .selectFrom('case_items as ci')
+              .innerJoin('cases as c', 'c.id', 'ci.case_id')
+              .select(sql<number>`coalesce(sum(ci.quantity), 0)::int`.as('q'))
+              .whereRef('ci.order_line_id', '=', 'l.id')
+              .where('c.status', 'not in', ['cancelled', 'rejected'])
+              .as('claimed'),
+          ])
+          .whereRef('l.order_id', '=', 'orders.id')
+          .orderBy('l.position'),
+      ).as('lines'),
     ])
     .where('orders.id', '=', orderId)
     .executeTakeFirst();
-  if (!order) return null;
-  const lines = await tx
-    .selectFrom('order_lines')
-    .selectAll()
-    .where('order_id', '=', orderId)
-    .orderBy('position')
-    .execute();
-  return { ...order, lines };
 }
 export type StoredOrder = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
 

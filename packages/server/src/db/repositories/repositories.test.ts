@@ -10,7 +10,7 @@ import {
 } from '../../testing/harness.test-helpers.js';
 import type { DatabaseHandle } from '../connect.js';
 import { inTenant } from '../scope.js';
-import { claimedQuantities, findCase, insertCase, listCases, updateCase } from './cases.repository.js';
+import { findCase, insertNewCase, listCases, updateCase } from './cases.repository.js';
 import { appendEvents, streamEvents } from './events.repository.js';
 import { findOrder, searchOrders, upsertCustomers } from './orders.repository.js';
 import { currentPolicy, insertPolicy } from './policies.repository.js';
@@ -32,14 +32,14 @@ describe(`repositories (${testDatabaseKind()})`, () => {
   });
   afterAll(() => handle.db.destroy());
 
-  function newCase(status = 'submitted') {
+  function newCase(status = 'submitted'): Promise<string> {
     const id = randomUUID();
+    const tenant_id = tenant.tenantId;
     return run((tx) =>
-      insertCase(
-        tx,
-        {
+      insertNewCase(tx, {
+        row: {
           id,
-          tenant_id: tenant.tenantId,
+          tenant_id,
           kind: 'return',
           status,
           customer_id: order.customer_id,
@@ -51,10 +51,10 @@ describe(`repositories (${testDatabaseKind()})`, () => {
           refundable_minor: 100,
           currency: 'EUR',
         },
-        [
+        items: [
           {
             id: randomUUID(),
-            tenant_id: tenant.tenantId,
+            tenant_id,
             case_id: id,
             order_line_id: order.lines[0]?.id as string,
             sku: 'SHOE-42-BLK',
@@ -63,7 +63,31 @@ describe(`repositories (${testDatabaseKind()})`, () => {
             conditions: [],
           },
         ],
-      ).then(() => id),
+        decision: {
+          id: randomUUID(),
+          tenant_id,
+          case_id: id,
+          policy_version: 1,
+          outcome: 'review',
+          result: '{}',
+        },
+        shipment:
+          status === 'submitted'
+            ? null
+            : { id: randomUUID(), tenant_id, case_id: id, carrier: 'self_ship', waybill_number: `W${id}` },
+        events: [
+          {
+            tenant_id,
+            stream: 'case',
+            stream_id: id,
+            type: 'case.submitted',
+            actor_type: 'agent',
+            actor_id: null,
+            reason: null,
+            data: {},
+          },
+        ],
+      }).then(() => id),
     );
   }
 
@@ -101,7 +125,20 @@ describe(`repositories (${testDatabaseKind()})`, () => {
     expect(row).toMatchObject({ email: 'a@example.com', phone: '+49 30 1234567', name: 'A' });
   });
 
-  it('loads an order with its store zone, customer flags and lines in position order', () => {
+  it('writes a new case with its items, decision, shipment and events in one statement', async () => {
+    const id = await newCase('awaiting_return');
+    const counts = await run(async (tx) => ({
+      items: (await tx.selectFrom('case_items').select('id').where('case_id', '=', id).execute()).length,
+      decisions: (await tx.selectFrom('decisions').select('id').where('case_id', '=', id).execute()).length,
+      shipments: (await tx.selectFrom('return_shipments').select('id').where('case_id', '=', id).execute())
+        .length,
+      events: (await streamEvents(tx, id)).length,
+    }));
+    expect(counts).toEqual({ items: 1, decisions: 1, shipments: 1, events: 1 });
+  });
+
+  it('loads an order with its store zone, customer flags, policy version and lines in position order', () => {
+    expect(order.policy_version).toBe(1);
     expect(order.time_zone).toBe('Europe/Berlin');
     expect(order.customer_blocked).toBe(false);
     expect(order.lines.map((l) => l.sku)).toEqual(['SHOE-42-BLK', 'SOCK-3P']);
@@ -114,18 +151,13 @@ describe(`repositories (${testDatabaseKind()})`, () => {
   });
 
   it('counts claimed quantities of live and finished cases, not of cancelled or rejected ones', async () => {
+    const claimed = async () => (await run((tx) => findOrder(tx, order.id)))?.lines.map((l) => l.claimed);
+    const before = (await claimed()) ?? [];
     await newCase('submitted');
     await newCase('closed');
     await newCase('cancelled');
     await newCase('rejected');
-    const claimed = await run((tx) =>
-      claimedQuantities(
-        tx,
-        order.lines.map((l) => l.id),
-      ),
-    );
-    expect(claimed[order.lines[0]?.id as string]).toBe(2);
-    expect(claimed[order.lines[1]?.id as string]).toBeUndefined();
+    expect(await claimed()).toEqual([(before[0] ?? 0) + 2, before[1]]);
   });
 
   it('writes a case only at the version it was read at', async () => {
