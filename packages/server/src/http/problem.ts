@@ -111,20 +111,7 @@ export function toProblem(error: unknown): ProblemBody {
   if (pg) return problem(pg[0], pg[1], pg[2]);
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
-    const code =
-      status === 413
-        ? 'payload_too_large'
-        : status === 415
-          ? 'unsupported_media_type'
-          : status === 429
-            ? 'rate_limited'
-            : status === 404
-              ? 'not_found'
-              : status === 406
-                ? 'not_acceptable'
-                : status === 405
-                  ? 'method_not_allowed'
-                  : 'bad_request';
+    const code = CODE_BY_STATUS[status] ?? 'bad_request';
     return problem(status, code, fastifyError.message);
   }
   return problem(500, 'internal', 'Something went wrong on our side; it has been logged.');

@@ -1,4 +1,11 @@
-import { type Actor, type CaseActionType, type CaseEvent, type CaseSnapshot, isTerminal, transition } from '@afterdesk/core';
+import {
+  type Actor,
+  type CaseActionType,
+  type CaseEvent,
+  type CaseSnapshot,
+  isTerminal,
+  transition,
+} from '@afterdesk/core';
 import { sql } from 'kysely';
 import type { NewEvent } from '../../db/schema.js';
 import type { Tx } from '../../db/scope.js';
@@ -16,7 +23,10 @@ export interface Advance {
  * Runs steps through the life-cycle machine in memory: the resulting snapshot and one
  * event per step, or the machine's refusal as a 409/422. Nothing is written here.
  */
-export function planTransitions(start: CaseSnapshot, steps: Advance[]): { snapshot: CaseSnapshot; events: CaseEvent[] } {
+export function planTransitions(
+  start: CaseSnapshot,
+  steps: Advance[],
+): { snapshot: CaseSnapshot; events: CaseEvent[] } {
   let snapshot = start;
   const events: CaseEvent[] = [];
   for (const step of steps) {

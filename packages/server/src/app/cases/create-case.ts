@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, INITIAL_CASE_STATUS, isTerminal, type ReturnKind } from '@afterdesk/core';
 import type { CaseInput } from '@afterdesk/contract';
+import { type Actor, INITIAL_CASE_STATUS, isTerminal, type ReturnKind } from '@afterdesk/core';
 import { type CaseViewRow, findCaseView } from '../../db/repositories/case-view.repository.js';
 import { insertNewCase } from '../../db/repositories/cases.repository.js';
 import { inTenant } from '../../db/scope.js';
@@ -50,7 +50,11 @@ export async function createCase(ctx: Ctx, input: CaseInput) {
       shipping_refund_minor: decision.items[i]?.shippingRefundMinor ?? 0,
       refundable_minor: decision.items[i]?.refundableMinor ?? 0,
     }));
-    const caseEvent = (type: string, by: { type: string; id: string | null }, data: Record<string, unknown>) => ({
+    const caseEvent = (
+      type: string,
+      by: { type: string; id: string | null },
+      data: Record<string, unknown>,
+    ) => ({
       tenant_id: tenantId,
       stream: 'case',
       stream_id: caseId,
@@ -91,7 +95,13 @@ export async function createCase(ctx: Ctx, input: CaseInput) {
         result: JSON.stringify(decision),
       },
       shipment: label
-        ? { id: label.shipmentId, tenant_id: tenantId, case_id: caseId, carrier: label.carrier, waybill_number: label.waybillNumber }
+        ? {
+            id: label.shipmentId,
+            tenant_id: tenantId,
+            case_id: caseId,
+            carrier: label.carrier,
+            waybill_number: label.waybillNumber,
+          }
         : null,
       events: [
         caseEvent('case.submitted', actor, { kind, orderId: order.id, items: input.items.length }),

@@ -78,8 +78,10 @@ export async function evaluateRequest(
   }
 
   const policyVersion = order.policy_version;
-  const document = policyVersion === null ? undefined : await policyDocument(tx, ctx.principal.tenantId, policyVersion);
-  if (policyVersion === null || document === undefined) throw new Error(`Tenant ${ctx.principal.tenantId} has no policy`);
+  const document =
+    policyVersion === null ? undefined : await policyDocument(tx, ctx.principal.tenantId, policyVersion);
+  if (policyVersion === null || document === undefined)
+    throw new Error(`Tenant ${ctx.principal.tenantId} has no policy`);
   const language = input.language ?? order.customer_language ?? 'en';
   const decision = evaluatePolicy({
     policy: document as PolicyDocument,

@@ -56,10 +56,18 @@ export async function issueReturnLabel(
   const label = await drawReturnLabel(services, tx);
   await tx
     .insertInto('return_shipments')
-    .values({ id: label.shipmentId, tenant_id: tenantId, case_id: snapshot.id, carrier: label.carrier, waybill_number: label.waybillNumber })
+    .values({
+      id: label.shipmentId,
+      tenant_id: tenantId,
+      case_id: snapshot.id,
+      carrier: label.carrier,
+      waybill_number: label.waybillNumber,
+    })
     .execute();
   const shipBackBy = await shipBackDeadlineOf(tx, snapshot.id, at);
-  return advanceCase(tx, tenantId, snapshot, labelStep(label, by, at, shipBackBy), { return_code: label.returnCode });
+  return advanceCase(tx, tenantId, snapshot, labelStep(label, by, at, shipBackBy), {
+    return_code: label.returnCode,
+  });
 }
 
 /** The ship-back deadline of a case approved now, by the policy version that decided it. */
@@ -68,7 +76,9 @@ async function shipBackDeadlineOf(tx: Tx, caseId: string, at: string): Promise<s
     .selectFrom('cases')
     .innerJoin('stores', 'stores.id', 'cases.store_id')
     .innerJoin('policies', (join) =>
-      join.onRef('policies.tenant_id', '=', 'cases.tenant_id').onRef('policies.version', '=', 'cases.policy_version'),
+      join
+        .onRef('policies.tenant_id', '=', 'cases.tenant_id')
+        .onRef('policies.version', '=', 'cases.policy_version'),
     )
     .select(['stores.time_zone', 'policies.document'])
     .where('cases.id', '=', caseId)

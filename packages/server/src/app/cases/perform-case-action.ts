@@ -53,7 +53,8 @@ export async function performCaseAction(
     switch (action) {
       case 'approve': {
         const approved = await advanceCase(tx, tenantId, snapshot, step);
-        if (approved.kind !== 'refund_only') await issueReturnLabel(ctx, tx, tenantId, approved, step.by, step.at);
+        if (approved.kind !== 'refund_only')
+          await issueReturnLabel(ctx, tx, tenantId, approved, step.by, step.at);
         break;
       }
       case 'issue_label':
