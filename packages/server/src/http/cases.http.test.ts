@@ -1,33 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../db/connect.js';
 import { NO_REASON_CONDITIONS, sampleOrder } from '../testing/fixtures.test-helpers.js';
-import {
-  client,
-  newTenant,
-  openTestDatabase,
-  startTestServer,
-  testDatabaseKind,
-  testServices,
-} from '../testing/harness.test-helpers.js';
+import { client, startTestApp, type TestApp, testDatabaseKind } from '../testing/harness.test-helpers.js';
 
 describe(`cases over HTTP (${testDatabaseKind()})`, () => {
-  let handle: DatabaseHandle;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let api: ReturnType<typeof client>;
-  let tenant: Awaited<ReturnType<typeof newTenant>>;
+  let app: TestApp;
+  let api: TestApp['api'];
+  let tenant: TestApp['tenant'];
+  let server: TestApp['server'];
   const now = new Date();
 
   beforeAll(async () => {
-    handle = await openTestDatabase();
-    const services = testServices(handle, { now });
-    tenant = await newTenant(services);
-    server = await startTestServer(services);
-    api = client(server.url, tenant.apiKey);
+    app = await startTestApp({ now });
+    ({ api, tenant, server } = app);
   });
-  afterAll(async () => {
-    await server.close();
-    await handle.db.destroy();
-  });
+  afterAll(() => app.close());
 
   async function importOrder(options: Parameters<typeof sampleOrder>[1] = {}) {
     const input = sampleOrder(now, options);

@@ -1,15 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DatabaseHandle } from '../db/connect.js';
 import { sampleOrder } from '../testing/fixtures.test-helpers.js';
-import {
-  client,
-  newTenant,
-  openTestDatabase,
-  startTestServer,
-  testDatabaseKind,
-  testServices,
-} from '../testing/harness.test-helpers.js';
+import { client, startTestApp, type TestApp, testDatabaseKind } from '../testing/harness.test-helpers.js';
 
 // What a phone writes into a photo: the owner, the camera's serial and where it was taken.
 const PHONE_EXIF = {
@@ -25,28 +17,22 @@ const PHONE_EXIF = {
 const TEN_MIB = 10 * 1024 * 1024;
 
 describe(`evidence files over HTTP (${testDatabaseKind()})`, () => {
-  let handle: DatabaseHandle;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let tenant: Awaited<ReturnType<typeof newTenant>>;
-  let api: ReturnType<typeof client>;
+  let app: TestApp;
+  let server: TestApp['server'];
+  let tenant: TestApp['tenant'];
+  let api: TestApp['api'];
   let photo: Buffer;
   const now = new Date();
 
   beforeAll(async () => {
-    handle = await openTestDatabase();
-    const services = testServices(handle, { now });
-    tenant = await newTenant(services);
-    server = await startTestServer(services);
-    api = client(server.url, tenant.apiKey);
+    app = await startTestApp({ now });
+    ({ server, tenant, api } = app);
     photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#a33' } })
       .jpeg()
       .withExif(PHONE_EXIF)
       .toBuffer();
   });
-  afterAll(async () => {
-    await server?.close();
-    await handle?.db.destroy();
-  });
+  afterAll(() => app?.close());
 
   async function upload(
     bytes: Uint8Array,

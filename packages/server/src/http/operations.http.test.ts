@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Services } from '../app/context.js';
 import { createUser } from '../app/tenants/create-user.js';
-import type { DatabaseHandle } from '../db/connect.js';
 import { createLogger } from '../services.js';
 import { sampleOrder } from '../testing/fixtures.test-helpers.js';
-import {
-  client,
-  newTenant,
-  openTestDatabase,
-  startTestServer,
-  testDatabaseKind,
-  testServices,
-} from '../testing/harness.test-helpers.js';
+import { client, startTestApp, type TestApp, testDatabaseKind } from '../testing/harness.test-helpers.js';
 
 // The log lines are checked as the server really writes them: `createLogger` from
 // services.ts, unchanged, with only its destination swapped for an array in memory.
@@ -26,24 +18,18 @@ vi.mock('pino', async (importOriginal) => {
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 describe(`operating the server (${testDatabaseKind()})`, () => {
-  let handle: DatabaseHandle;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  let tenant: Awaited<ReturnType<typeof newTenant>>;
-  let api: ReturnType<typeof client>;
+  let app: TestApp;
+  let server: TestApp['server'];
+  let tenant: TestApp['tenant'];
+  let api: TestApp['api'];
   let services: Services;
   const now = new Date();
 
   beforeAll(async () => {
-    handle = await openTestDatabase();
-    services = { ...testServices(handle, { now }), log: createLogger({ logLevel: 'info' }) };
-    tenant = await newTenant(services);
-    server = await startTestServer(services);
-    api = client(server.url, tenant.apiKey);
+    app = await startTestApp({ now, adapt: (s) => ({ ...s, log: createLogger({ logLevel: 'info' }) }) });
+    ({ services, tenant, server, api } = app);
   });
-  afterAll(async () => {
-    await server?.close();
-    await handle?.db.destroy();
-  });
+  afterAll(() => app?.close());
 
   it('answers /healthz and /readyz with 200 and no credentials', async () => {
     const health = await client(server.url)('GET', '/healthz');

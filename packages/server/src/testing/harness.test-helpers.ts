@@ -95,3 +95,27 @@ export function client(baseUrl: string, token?: string) {
     return { status: response.status, body: json, headers: response.headers };
   };
 }
+
+/**
+ * The whole stack for an HTTP test: a database, services on a test clock, one tenant,
+ * the server and a client holding the tenant's API key. `close` undoes it all.
+ */
+export async function startTestApp(options: { now?: Date; adapt?: (services: Services) => Services } = {}) {
+  const handle = await openTestDatabase();
+  const base = testServices(handle, { now: options.now ?? new Date() });
+  const services = options.adapt ? options.adapt(base) : base;
+  const tenant = await newTenant(services);
+  const server = await startTestServer(services);
+  return {
+    handle,
+    services,
+    tenant,
+    server,
+    api: client(server.url, tenant.apiKey),
+    close: async () => {
+      await server.close();
+      await handle.db.destroy();
+    },
+  };
+}
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
