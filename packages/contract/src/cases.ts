@@ -16,7 +16,7 @@ export const ChannelSchema = Type.Union(
     Type.Literal('social'),
     Type.Literal('api'),
   ],
-  { default: 'web' },
+  { description: 'Where the request came from; defaults to api for API keys, web otherwise' },
 );
 export const ConditionSchema = Type.Union(
   ['unused', 'unwashed', 'unworn', 'unopened', 'original_packaging', 'accessories_complete', 'resalable'].map(

@@ -60,6 +60,7 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
     expect(created.body.returnCode).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
     expect(created.body.returnShipment.waybillNumber).toMatch(/^AD\d{11}$/);
     expect(created.body.decision.outcome).toBe('approve');
+    expect(created.body.channel).toBe('api');
     expect(created.body.decision.policyVersion).toBe(1);
     // One of two shoes: (2 × 59.99 − 10.00) / 2 = 54.99, less the customer's return shipping.
     expect(created.body.items[0].refundableMinor).toBe(5499);
