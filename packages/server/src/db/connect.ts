@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGlitePool } from './pglite-pool.js';
+import { preparingPool } from './prepared-pool.js';
 import type { Database } from './schema.js';
 
 // bigint columns hold minor units and counts, far inside Number's safe range; reading
@@ -28,7 +29,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   if (options.databaseUrl?.startsWith('postgres')) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) as unknown as pg.Pool }) }),
       kind: 'postgres',
       close: () => pool.end(),
     };
