@@ -29,7 +29,9 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   if (options.databaseUrl?.startsWith('postgres')) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
     return {
-      db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) as unknown as pg.Pool }) }),
+      db: new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: preparingPool(pool) as unknown as pg.Pool }),
+      }),
       kind: 'postgres',
       close: () => pool.end(),
     };

@@ -6,7 +6,7 @@ import {
   isTerminal,
   transition,
 } from '@afterdesk/core';
-import { sql } from 'kysely';
+import { moveCase } from '../../db/repositories/cases.repository.js';
 import type { NewEvent } from '../../db/schema.js';
 import type { Tx } from '../../db/scope.js';
 import { AppError } from '../errors.js';
@@ -74,41 +74,19 @@ export async function advanceCase(
   columns: { return_code?: string } = {},
 ): Promise<CaseSnapshot> {
   const { snapshot: next, events } = planTransitions(snapshot, [action]);
-  const row = eventRow(tenantId, events[0] as CaseEvent);
-  const written = await tx
-    .with('moved', (db) =>
-      db
-        .updateTable('cases')
-        .set({
-          status: next.status,
-          version: next.version,
-          updated_at: sql`now()`,
-          ...(isTerminal(next.status) ? { closed_at: action.at } : {}),
-          ...columns,
-        })
-        .where('id', '=', snapshot.id)
-        .where('version', '=', snapshot.version)
-        .returning('id'),
-    )
-    .insertInto('events')
-    .columns(['tenant_id', 'stream', 'stream_id', 'type', 'actor_type', 'actor_id', 'reason', 'data'])
-    .expression((eb) =>
-      eb
-        .selectFrom('moved')
-        .select([
-          sql<string>`${row.tenant_id}::uuid`.as('tenant_id'),
-          sql<string>`${row.stream}`.as('stream'),
-          'moved.id as stream_id',
-          sql<string>`${row.type}`.as('type'),
-          sql<string>`${row.actor_type}`.as('actor_type'),
-          sql<string | null>`${row.actor_id}::text`.as('actor_id'),
-          sql<string | null>`${row.reason}::text`.as('reason'),
-          sql<string>`${JSON.stringify(row.data)}::jsonb`.as('data'),
-        ]),
-    )
-    .returning('id')
-    .execute();
-  if (written.length === 0) {
+  const moved = await moveCase(
+    tx,
+    snapshot.id,
+    snapshot.version,
+    {
+      status: next.status,
+      version: next.version,
+      ...(isTerminal(next.status) ? { closed_at: action.at } : {}),
+      ...columns,
+    },
+    eventRow(tenantId, events[0] as CaseEvent),
+  );
+  if (!moved) {
     throw new AppError('version_conflict', 'The case was changed by someone else; reload it and try again.');
   }
   return next;

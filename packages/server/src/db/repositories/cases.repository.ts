@@ -44,22 +44,45 @@ export function findCase(tx: Tx, caseId: string) {
 }
 
 /**
- * Writes a case's new state only if nobody changed it since `expectedVersion` was read:
- * optimistic concurrency, without holding a lock while the domain decides.
+ * Writes a case's new state and its event in ONE statement, and only if nobody changed
+ * the case since `expectedVersion` was read: optimistic concurrency without holding a
+ * lock while the domain decides. False when the version was stale (nothing written).
  */
-export async function updateCase(
+export async function moveCase(
   tx: Tx,
   caseId: string,
   expectedVersion: number,
-  changes: Updateable<CasesTable> & { version: number },
+  changes: Updateable<CasesTable> & { status: string; version: number },
+  event: NewEvent,
 ): Promise<boolean> {
-  const result = await tx
-    .updateTable('cases')
-    .set({ ...changes, updated_at: sql`now()` })
-    .where('id', '=', caseId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return result.numUpdatedRows === 1n;
+  const written = await tx
+    .with('moved', (db) =>
+      db
+        .updateTable('cases')
+        .set({ ...changes, updated_at: sql`now()` })
+        .where('id', '=', caseId)
+        .where('version', '=', expectedVersion)
+        .returning('id'),
+    )
+    .insertInto('events')
+    .columns(['tenant_id', 'stream', 'stream_id', 'type', 'actor_type', 'actor_id', 'reason', 'data'])
+    .expression((eb) =>
+      eb
+        .selectFrom('moved')
+        .select([
+          sql<string>`${event.tenant_id}::uuid`.as('tenant_id'),
+          sql<string>`${event.stream}`.as('stream'),
+          'moved.id as stream_id',
+          sql<string>`${event.type}`.as('type'),
+          sql<string>`${event.actor_type}`.as('actor_type'),
+          sql<string | null>`${event.actor_id ?? null}::text`.as('actor_id'),
+          sql<string | null>`${event.reason ?? null}::text`.as('reason'),
+          sql<string>`${JSON.stringify(event.data ?? {})}::jsonb`.as('data'),
+        ]),
+    )
+    .returning('id')
+    .execute();
+  return written.length === 1;
 }
 
 export function findCaseItems(tx: Tx, caseId: string) {

@@ -10,7 +10,7 @@ import {
 } from '../../testing/harness.test-helpers.js';
 import type { DatabaseHandle } from '../connect.js';
 import { inTenant } from '../scope.js';
-import { findCase, insertNewCase, listCases, updateCase } from './cases.repository.js';
+import { findCase, insertNewCase, listCases, moveCase } from './cases.repository.js';
 import { appendEvents, streamEvents } from './events.repository.js';
 import { findOrder, searchOrders, upsertCustomers } from './orders.repository.js';
 import { currentPolicy, insertPolicy } from './policies.repository.js';
@@ -160,11 +160,32 @@ describe(`repositories (${testDatabaseKind()})`, () => {
     expect(await claimed()).toEqual([(before[0] ?? 0) + 2, before[1]]);
   });
 
-  it('writes a case only at the version it was read at', async () => {
+  it('moves a case, with its event, only at the version it was read at', async () => {
     const id = await newCase();
-    expect(await run((tx) => updateCase(tx, id, 1, { status: 'under_review', version: 2 }))).toBe(true);
-    expect(await run((tx) => updateCase(tx, id, 1, { status: 'approved', version: 2 }))).toBe(false);
+    const event = (type: string) => ({
+      tenant_id: tenant.tenantId,
+      stream: 'case',
+      stream_id: id,
+      type,
+      actor_type: 'agent',
+      actor_id: null,
+      reason: null,
+      data: {},
+    });
+    expect(
+      await run((tx) =>
+        moveCase(tx, id, 1, { status: 'under_review', version: 2 }, event('case.review_started')),
+      ),
+    ).toBe(true);
+    expect(
+      await run((tx) => moveCase(tx, id, 1, { status: 'approved', version: 2 }, event('case.approved'))),
+    ).toBe(false);
     expect((await run((tx) => findCase(tx, id)))?.status).toBe('under_review');
+    // The stale move left no event behind.
+    expect((await run((tx) => streamEvents(tx, id))).map((e) => e.type)).toEqual([
+      'case.submitted',
+      'case.review_started',
+    ]);
   });
 
   it('pages cases newest first without repeating or skipping one', async () => {
