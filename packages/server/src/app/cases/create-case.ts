@@ -6,6 +6,7 @@ import { insertNewCase } from '../../db/repositories/cases.repository.js';
 import { inTenant } from '../../db/scope.js';
 import { requirePermission } from '../access.js';
 import { actorOf, type Ctx } from '../context.js';
+import { conflict } from '../errors.js';
 import { type Advance, eventRow, planTransitions } from './advance-case.js';
 import { toCaseView } from './case-view.js';
 import { type EvaluatedRequest, evaluateRequest } from './evaluate-request.js';
@@ -110,11 +111,15 @@ export async function createCase(ctx: Ctx, input: CaseInput) {
       ],
     });
     for (const e of evidence) {
-      await tx
+      // Only while still unattached: two cases filed at once cannot both take a file.
+      const attached = await tx
         .updateTable('evidence_files')
         .set({ case_id: caseId, case_item_id: items[e.itemIndex]?.id ?? null })
         .where('id', '=', e.id)
-        .execute();
+        .where('case_id', 'is', null)
+        .executeTakeFirst();
+      if (attached.numUpdatedRows !== 1n)
+        throw conflict(`Evidence file ${e.id} was just attached to another case.`);
     }
     return toCaseView((await findCaseView(tx, caseId)) as CaseViewRow);
   });
