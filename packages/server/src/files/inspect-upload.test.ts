@@ -1,23 +1,12 @@
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { PHONE_EXIF } from '../testing/fixtures.test-helpers.js';
 import { type InspectedUpload, inspectUpload } from './inspect-upload.js';
 
 const XMP = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
 <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>SECRET-XMP-CREATOR</dc:creator></rdf:Description>
 </rdf:RDF></x:xmpmeta>`;
-
-// What a phone writes: owner, camera serial and where the photo was taken.
-const PHONE_EXIF = {
-  IFD0: { Copyright: 'SECRET-COPYRIGHT', Artist: 'SECRET-ARTIST', Make: 'Phone', Model: 'X1' },
-  IFD2: { BodySerialNumber: 'SECRET-SERIAL' },
-  IFD3: {
-    GPSLatitudeRef: 'N',
-    GPSLatitude: '48/1 51/1 2400/100',
-    GPSLongitudeRef: 'E',
-    GPSLongitude: '2/1 21/1 0/1',
-  },
-};
 
 function canvas(width: number, height: number, background = '#3a7') {
   return sharp({ create: { width, height, channels: 3, background } });

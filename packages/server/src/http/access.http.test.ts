@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../app/context.js';
 import { createUser } from '../app/tenants/create-user.js';
 import type { DatabaseHandle } from '../db/connect.js';
-import { NO_REASON_CONDITIONS, sampleOrder } from '../testing/fixtures.test-helpers.js';
+import { noReasonReturn, sampleOrder } from '../testing/fixtures.test-helpers.js';
 import {
   newTenant,
   openTestDatabase,
@@ -87,21 +87,6 @@ describe(`who may do what, over HTTP (${testDatabaseKind()})`, () => {
     const batch = await call(apiKey, 'POST', '/api/v1/orders/batch', { orders: [input] });
     expect(batch.status).toBe(200);
     return (await call(apiKey, 'GET', `/api/v1/orders/${batch.body.orders[0].id}`)).body;
-  }
-
-  function noReasonReturn(order: any) {
-    return {
-      kind: 'return',
-      orderId: order.id,
-      items: [
-        {
-          orderLineId: order.lines[0].id,
-          quantity: 1,
-          reasonCode: 'no_reason',
-          conditions: [...NO_REASON_CONDITIONS],
-        },
-      ],
-    };
   }
 
   /** A fresh case filed through the API key, auto-approved, so awaiting the parcel. */

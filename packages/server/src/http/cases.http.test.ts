@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NO_REASON_CONDITIONS, sampleOrder } from '../testing/fixtures.test-helpers.js';
-import { client, startTestApp, type TestApp, testDatabaseKind } from '../testing/harness.test-helpers.js';
+import { noReasonReturn, sampleOrder } from '../testing/fixtures.test-helpers.js';
+import {
+  client,
+  importOrder,
+  startTestApp,
+  type TestApp,
+  testDatabaseKind,
+} from '../testing/harness.test-helpers.js';
 
 describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   let app: TestApp;
@@ -14,29 +20,6 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
     ({ api, tenant, server } = app);
   });
   afterAll(() => app.close());
-
-  async function importOrder(options: Parameters<typeof sampleOrder>[1] = {}) {
-    const input = sampleOrder(now, options);
-    const batch = await api('POST', '/api/v1/orders/batch', { orders: [input] });
-    expect(batch.status).toBe(200);
-    const order = await api('GET', `/api/v1/orders/${batch.body.orders[0].id}`);
-    return order.body;
-  }
-
-  function noReasonReturn(order: any, quantity = 1) {
-    return {
-      kind: 'return',
-      orderId: order.id,
-      items: [
-        {
-          orderLineId: order.lines[0].id,
-          quantity,
-          reasonCode: 'no_reason',
-          conditions: [...NO_REASON_CONDITIONS],
-        },
-      ],
-    };
-  }
 
   it('imports orders idempotently by external id', async () => {
     const input = sampleOrder(now);
@@ -53,7 +36,7 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   });
 
   it('approves a no-reason return automatically and issues a return code and waybill', async () => {
-    const order = await importOrder();
+    const order = await importOrder(api, sampleOrder(now));
     const created = await api('POST', '/api/v1/cases', noReasonReturn(order));
     expect(created.status).toBe(201);
     expect(created.body.status).toBe('awaiting_return');
@@ -79,7 +62,7 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   });
 
   it('answers the dry run exactly as filing would decide, and stores nothing', async () => {
-    const order = await importOrder();
+    const order = await importOrder(api, sampleOrder(now));
     const dry = await api('POST', '/api/v1/cases/eligibility', {
       ...noReasonReturn(order),
       language: 'zh-CN',
@@ -93,7 +76,7 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   });
 
   it('sends a quality complaint without photos to review, then walks it to the refund', async () => {
-    const order = await importOrder();
+    const order = await importOrder(api, sampleOrder(now));
     const created = await api('POST', '/api/v1/cases', {
       kind: 'return',
       orderId: order.id,
@@ -137,7 +120,7 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   });
 
   it('refuses an illegal transition with 409 naming the allowed actions', async () => {
-    const order = await importOrder();
+    const order = await importOrder(api, sampleOrder(now));
     const created = await api('POST', '/api/v1/cases', noReasonReturn(order));
     const r = await api('POST', `/api/v1/cases/${created.body.id}/actions/refund`, {});
     expect(r.status).toBe(409);
@@ -147,7 +130,7 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   });
 
   it('refuses a stale version with 409', async () => {
-    const order = await importOrder();
+    const order = await importOrder(api, sampleOrder(now));
     const created = await api('POST', '/api/v1/cases', noReasonReturn(order));
     const stale = await api('POST', `/api/v1/cases/${created.body.id}/actions/ship`, {
       version: created.body.version - 1,
@@ -157,7 +140,7 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   });
 
   it('lets the customer cancel before the parcel travels, and not after', async () => {
-    const order = await importOrder({ email: 'cancel-me@example.com' });
+    const order = await importOrder(api, sampleOrder(now, { email: 'cancel-me@example.com' }));
     const token = await api('POST', '/api/v1/auth/customer-token', {
       tenantId: tenant.tenantId,
       orderNumber: order.number,
@@ -182,7 +165,7 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   });
 
   it('records a refund once, whatever the number of parallel calls', async () => {
-    const order = await importOrder();
+    const order = await importOrder(api, sampleOrder(now));
     const created = await api('POST', '/api/v1/cases', noReasonReturn(order, 2));
     const id = created.body.id;
     for (const action of ['ship', 'receive', 'pass-inspection'])
@@ -197,7 +180,7 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   });
 
   it('replays a POST with the same Idempotency-Key and refuses the key with another body', async () => {
-    const order = await importOrder();
+    const order = await importOrder(api, sampleOrder(now));
     const body = noReasonReturn(order);
     const headers = { 'idempotency-key': `k-${order.id}` };
     const first = await api('POST', '/api/v1/cases', body, headers);
@@ -213,7 +196,7 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   });
 
   it('refuses to return more than was bought across cases', async () => {
-    const order = await importOrder();
+    const order = await importOrder(api, sampleOrder(now));
     await api('POST', '/api/v1/cases', noReasonReturn(order, 2));
     const again = await api('POST', '/api/v1/cases', noReasonReturn(order, 1));
     expect(again.body.status).toBe('rejected');
@@ -221,7 +204,7 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
   });
 
   it('lists cases with filters and cursor paging', async () => {
-    const order = await importOrder();
+    const order = await importOrder(api, sampleOrder(now));
     for (let i = 0; i < 2; i++) await api('POST', '/api/v1/cases', noReasonReturn(order));
     const page1 = await api('GET', '/api/v1/cases?limit=2&kind=return&reason=no_reason');
     expect(page1.body.items).toHaveLength(2);

@@ -1,19 +1,13 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleOrder } from '../testing/fixtures.test-helpers.js';
-import { client, startTestApp, type TestApp, testDatabaseKind } from '../testing/harness.test-helpers.js';
+import { PHONE_EXIF, sampleOrder } from '../testing/fixtures.test-helpers.js';
+import {
+  importOrder,
+  startTestApp,
+  type TestApp,
+  testDatabaseKind,
+} from '../testing/harness.test-helpers.js';
 
-// What a phone writes into a photo: the owner, the camera's serial and where it was taken.
-const PHONE_EXIF = {
-  IFD0: { Copyright: 'SECRET-COPYRIGHT', Artist: 'SECRET-ARTIST', Make: 'Phone', Model: 'X1' },
-  IFD2: { BodySerialNumber: 'SECRET-SERIAL' },
-  IFD3: {
-    GPSLatitudeRef: 'N',
-    GPSLatitude: '48/1 51/1 2400/100',
-    GPSLongitudeRef: 'E',
-    GPSLongitude: '2/1 21/1 0/1',
-  },
-};
 const TEN_MIB = 10 * 1024 * 1024;
 
 describe(`evidence files over HTTP (${testDatabaseKind()})`, () => {
@@ -62,13 +56,7 @@ describe(`evidence files over HTTP (${testDatabaseKind()})`, () => {
     return { response, bytes: Buffer.from(await response.arrayBuffer()) };
   }
 
-  async function importOrder(email?: string) {
-    const batch = await api('POST', '/api/v1/orders/batch', {
-      orders: [sampleOrder(now, email ? { email } : {})],
-    });
-    expect(batch.status).toBe(200);
-    return (await api('GET', `/api/v1/orders/${batch.body.orders[0].id}`)).body;
-  }
+  const importOrderOf = (email?: string) => importOrder(api, sampleOrder(now, email ? { email } : {}));
 
   function qualityComplaint(order: any, evidenceIds?: string[]) {
     return {
@@ -156,7 +144,7 @@ describe(`evidence files over HTTP (${testDatabaseKind()})`, () => {
   });
 
   it('passes the evidence rule of a quality complaint that names an uploaded photo, and shows the photo on the case', async () => {
-    const order = await importOrder();
+    const order = await importOrderOf();
     const without = await api('POST', '/api/v1/cases/eligibility', qualityComplaint(order));
     expect(evidenceRule(without.body)).toMatchObject({ passed: false });
 
@@ -179,22 +167,30 @@ describe(`evidence files over HTTP (${testDatabaseKind()})`, () => {
 
   it('refuses a photo already attached to one case when another case names it, with 400', async () => {
     const stored = await upload(photo, 'seam.jpg');
-    const first = await api('POST', '/api/v1/cases', qualityComplaint(await importOrder(), [stored.body.id]));
+    const first = await api(
+      'POST',
+      '/api/v1/cases',
+      qualityComplaint(await importOrderOf(), [stored.body.id]),
+    );
     expect(first.status).toBe(201);
-    const again = await api('POST', '/api/v1/cases', qualityComplaint(await importOrder(), [stored.body.id]));
+    const again = await api(
+      'POST',
+      '/api/v1/cases',
+      qualityComplaint(await importOrderOf(), [stored.body.id]),
+    );
     expect(again.status).toBe(400);
     expect(again.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(again.body.errors).toEqual([expect.objectContaining({ field: '/items/0/evidenceIds' })]);
     const dryRun = await api(
       'POST',
       '/api/v1/cases/eligibility',
-      qualityComplaint(await importOrder(), [stored.body.id]),
+      qualityComplaint(await importOrderOf(), [stored.body.id]),
     );
     expect(dryRun.status).toBe(400);
   });
 
   it('attaches a photo uploaded with a case id to that case at once', async () => {
-    const filed = await api('POST', '/api/v1/cases', qualityComplaint(await importOrder()));
+    const filed = await api('POST', '/api/v1/cases', qualityComplaint(await importOrderOf()));
     const stored = await upload(photo, 'later.jpg', { caseId: filed.body.id });
     expect(stored.status).toBe(201);
     expect(stored.body.caseId).toBe(filed.body.id);
@@ -214,8 +210,8 @@ describe(`evidence files over HTTP (${testDatabaseKind()})`, () => {
 
     async function twoCustomers() {
       const tag = Math.random().toString(36).slice(2, 8);
-      const mine = await importOrder(`owner-${tag}@example.com`);
-      const theirs = await importOrder(`neighbour-${tag}@example.com`);
+      const mine = await importOrderOf(`owner-${tag}@example.com`);
+      const theirs = await importOrderOf(`neighbour-${tag}@example.com`);
       return {
         theirs,
         owner: await customerToken(mine, `owner-${tag}@example.com`),

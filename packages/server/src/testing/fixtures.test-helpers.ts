@@ -71,3 +71,31 @@ export const NO_REASON_CONDITIONS = [
   'accessories_complete',
   'resalable',
 ] as const;
+
+/** The body of a no-reason return of `quantity` units of the order's first line. */
+export function noReasonReturn(order: { id: string; lines: { id: string }[] }, quantity = 1) {
+  return {
+    kind: 'return',
+    orderId: order.id,
+    items: [
+      {
+        orderLineId: order.lines[0]?.id,
+        quantity,
+        reasonCode: 'no_reason',
+        conditions: [...NO_REASON_CONDITIONS],
+      },
+    ],
+  };
+}
+
+/** What a phone writes into a photo: the owner, the camera's serial and where it was taken. */
+export const PHONE_EXIF = {
+  IFD0: { Copyright: 'SECRET-COPYRIGHT', Artist: 'SECRET-ARTIST', Make: 'Phone', Model: 'X1' },
+  IFD2: { BodySerialNumber: 'SECRET-SERIAL' },
+  IFD3: {
+    GPSLatitudeRef: 'N',
+    GPSLatitude: '48/1 51/1 2400/100',
+    GPSLongitudeRef: 'E',
+    GPSLongitude: '2/1 21/1 0/1',
+  },
+};

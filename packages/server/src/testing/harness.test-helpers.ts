@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { OrderInput } from '@afterdesk/contract';
 import pino from 'pino';
 import type { Principal, Services } from '../app/context.js';
 import { createTenant } from '../app/tenants/create-tenant.js';
@@ -119,3 +120,10 @@ export async function startTestApp(options: { now?: Date; adapt?: (services: Ser
   };
 }
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/** Upserts one order over the API and returns it as GET /orders/:id shows it (lines with ids). */
+export async function importOrder(api: ReturnType<typeof client>, input: OrderInput) {
+  const batch = await api('POST', '/api/v1/orders/batch', { orders: [input] });
+  if (batch.status !== 200) throw new Error(`order import failed: ${JSON.stringify(batch.body)}`);
+  return (await api('GET', `/api/v1/orders/${batch.body.orders[0].id}`)).body;
+}
