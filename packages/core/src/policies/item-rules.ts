@@ -63,7 +63,7 @@ function checkItem(
     };
   }
   const { line } = found;
-  const checks = [check('line_known', true, t.line_known.ok({ lineId: id }), 'reject', id)];
+  const checks = [check('line_known', true, t.line_known.ok({ sku: line.sku }), 'reject', id)];
 
   // Units in other cases come first, then earlier items of this request on the same line.
   const before = taken.get(id) ?? input.alreadyClaimed[id] ?? 0;

@@ -47,7 +47,7 @@ const en = {
     fail: () => 'No items were selected.',
   },
   line_known: {
-    ok: (p: { lineId: string }) => `Item ${p.lineId} is part of the order.`,
+    ok: (p: { sku: string }) => `${p.sku} is part of the order.`,
     fail: (p: { lineId: string; orderId: string }) => `Item ${p.lineId} is not part of order ${p.orderId}.`,
   },
   quantity_available: {
@@ -173,7 +173,7 @@ const zhCN: Messages = {
     fail: () => '未选择任何商品。',
   },
   line_known: {
-    ok: (p) => `商品 ${p.lineId} 属于该订单。`,
+    ok: (p) => `商品 ${p.sku} 属于该订单。`,
     fail: (p) => `商品 ${p.lineId} 不属于订单 ${p.orderId}。`,
   },
   quantity_available: {
