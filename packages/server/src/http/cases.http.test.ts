@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { noReasonReturn, sampleOrder } from '../testing/fixtures.test-helpers.js';
+import { noReasonReturn, qualityReturn, sampleOrder } from '../testing/fixtures.test-helpers.js';
 import {
   client,
   importOrder,
@@ -77,18 +77,7 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
 
   it('sends a quality complaint without photos to review, then walks it to the refund', async () => {
     const order = await importOrder(api, sampleOrder(now));
-    const created = await api('POST', '/api/v1/cases', {
-      kind: 'return',
-      orderId: order.id,
-      items: [
-        {
-          orderLineId: order.lines[1].id,
-          quantity: 1,
-          reasonCode: 'quality_defect',
-          description: 'Holes after one wash',
-        },
-      ],
-    });
+    const created = await api('POST', '/api/v1/cases', qualityReturn(order, 'Holes after one wash'));
     expect(created.body.status).toBe('under_review');
     const id = created.body.id;
     const step = async (action: string, body: object = {}) => {

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PHONE_EXIF, sampleOrder } from '../testing/fixtures.test-helpers.js';
+import { PHONE_EXIF, qualityReturn, sampleOrder } from '../testing/fixtures.test-helpers.js';
 import {
   importOrder,
   startTestApp,
@@ -58,21 +58,8 @@ describe(`evidence files over HTTP (${testDatabaseKind()})`, () => {
 
   const importOrderOf = (email?: string) => importOrder(api, sampleOrder(now, email ? { email } : {}));
 
-  function qualityComplaint(order: any, evidenceIds?: string[]) {
-    return {
-      kind: 'return',
-      orderId: order.id,
-      items: [
-        {
-          orderLineId: order.lines[1].id,
-          quantity: 1,
-          reasonCode: 'quality_defect',
-          description: 'The seam came apart on the first day',
-          ...(evidenceIds ? { evidenceIds } : {}),
-        },
-      ],
-    };
-  }
+  const qualityComplaint = (order: any, evidenceIds?: string[]) =>
+    qualityReturn(order, 'The seam came apart on the first day', evidenceIds);
 
   const evidenceRule = (decision: any) => decision.trace.find((t: any) => t.rule === 'evidence_provided');
 

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NO_REASON_CONDITIONS, sampleOrder } from '../testing/fixtures.test-helpers.js';
+import { noReasonReturn, sampleOrder } from '../testing/fixtures.test-helpers.js';
 import {
   client,
+  importOrder,
   newTenant,
   openTestDatabase,
   startTestServer,
@@ -84,20 +85,8 @@ const operations = listOperations(openapi);
 
 async function createFixtures() {
   const input = sampleOrder(now, { email: 'fuzz@example.com' });
-  const batch = await api('POST', '/api/v1/orders/batch', { orders: [input] });
-  const order = (await api('GET', `/api/v1/orders/${batch.body.orders[0].id}`)).body;
-  const created = await api('POST', '/api/v1/cases', {
-    kind: 'return',
-    orderId: order.id,
-    items: [
-      {
-        orderLineId: order.lines[0].id,
-        quantity: 1,
-        reasonCode: 'no_reason',
-        conditions: [...NO_REASON_CONDITIONS],
-      },
-    ],
-  });
+  const order = await importOrder(api, input);
+  const created = await api('POST', '/api/v1/cases', noReasonReturn(order));
   const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#36c' } })
     .png()
     .toBuffer();

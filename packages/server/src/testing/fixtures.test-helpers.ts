@@ -88,6 +88,27 @@ export function noReasonReturn(order: { id: string; lines: { id: string }[] }, q
   };
 }
 
+/** The body of a quality-defect return of one unit of the order's second line. */
+export function qualityReturn(
+  order: { id: string; lines: { id: string }[] },
+  description: string,
+  evidenceIds?: string[],
+) {
+  return {
+    kind: 'return',
+    orderId: order.id,
+    items: [
+      {
+        orderLineId: order.lines[1]?.id,
+        quantity: 1,
+        reasonCode: 'quality_defect',
+        description,
+        ...(evidenceIds ? { evidenceIds } : {}),
+      },
+    ],
+  };
+}
+
 /** What a phone writes into a photo: the owner, the camera's serial and where it was taken. */
 export const PHONE_EXIF = {
   IFD0: { Copyright: 'SECRET-COPYRIGHT', Artist: 'SECRET-ARTIST', Make: 'Phone', Model: 'X1' },

@@ -85,10 +85,6 @@ export async function moveCase(
   return written.length === 1;
 }
 
-export function findCaseItems(tx: Tx, caseId: string) {
-  return tx.selectFrom('case_items').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
-}
-
 export function isReturnCodeTaken(tx: Tx, code: string) {
   return tx.selectFrom('cases').select('id').where('return_code', '=', code).executeTakeFirst();
 }

@@ -9,14 +9,6 @@ export async function currentPolicy(tx: Tx): Promise<{ version: number; document
     .executeTakeFirst();
 }
 
-export async function policyVersion(tx: Tx, version: number) {
-  return tx
-    .selectFrom('policies')
-    .select(['version', 'document', 'created_at', 'created_by'])
-    .where('version', '=', version)
-    .executeTakeFirst();
-}
-
 export async function insertPolicy(
   tx: Tx,
   tenantId: string,

@@ -21,7 +21,3 @@ export async function recordRefundOnce(tx: Tx, refund: Insertable<RefundsTable>)
     .executeTakeFirstOrThrow();
   return { refund: existing, created: false };
 }
-
-export function caseRefunds(tx: Tx, caseId: string) {
-  return tx.selectFrom('refunds').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
-}
