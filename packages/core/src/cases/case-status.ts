@@ -25,6 +25,12 @@ export const INITIAL_CASE_STATUS: CaseStatus = 'submitted';
 /** Statuses from which no action leads anywhere: the case is over. */
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ['closed', 'cancelled'];
 
+/**
+ * Cases in these statuses give their items back: the units they named may be asked for
+ * again. Every other case, open or finished, keeps its units claimed.
+ */
+export const RELEASING_STATUSES: readonly CaseStatus[] = ['cancelled', 'rejected'];
+
 /** Whether a case in this status is over (no further action is possible). */
 export function isTerminal(status: CaseStatus): boolean {
   return TERMINAL_STATUSES.includes(status);

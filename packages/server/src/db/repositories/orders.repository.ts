@@ -1,3 +1,4 @@
+import { RELEASING_STATUSES } from '@afterdesk/core';
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Tx } from '../scope.js';
@@ -262,7 +263,7 @@ export async function findOrder(tx: Tx, orderId: string) {
               .innerJoin('cases as c', 'c.id', 'ci.case_id')
               .select(sql<number>`coalesce(sum(ci.quantity), 0)::int`.as('q'))
               .whereRef('ci.order_line_id', '=', 'l.id')
-              .where('c.status', 'not in', ['cancelled', 'rejected'])
+              .where('c.status', 'not in', [...RELEASING_STATUSES])
               .as('claimed'),
           ])
           .whereRef('l.order_id', '=', 'orders.id')
