@@ -3,14 +3,14 @@ import { ACTION_PERMISSION, can, canPerform, PERMISSIONS, type PrincipalKind } f
 
 // The whole matrix, written out: a change to who may do what shows up here as a diff.
 const MATRIX: Record<PrincipalKind, string> = {
-  //            orders:r orders:w cases:r create review logist inspect settle fulfil cancel close refund upload pol:r pol:w users
-  agent: 'r . r c v . . . . x z . u p . .',
-  logistics: 'r . r . . l . . f . . . u . . .',
-  quality: 'r . r . . . i . . . . . u . . .',
-  manager: 'r w r c v l i s f x z $ u p P .',
-  admin: 'r w r c v l i s f x z $ u p P U',
-  integration: 'r w r c v l i s f x z $ u p P .',
-  customer: 'r . r c . . . . . x . . u . . .',
+  //            orders:r orders:w cases:r create review logist inspect settle fulfil cancel close refund upload pol:r pol:w users msg:w disp:d desk meas
+  agent: 'r . r c v . . . . x z . u p . . m . . .',
+  logistics: 'r . r . . l . . f . . . u . . . m . . .',
+  quality: 'r . r . . . i . . . . . u . . . m . . .',
+  manager: 'r w r c v l i s f x z $ u p P . m d H M',
+  admin: 'r w r c v l i s f x z $ u p P U m d H M',
+  integration: 'r w r c v l i s f x z $ u p P . m d H M',
+  customer: 'r . r c . . . . . x . . u . . . m . . .',
 };
 
 describe('permissions', () => {
@@ -26,6 +26,18 @@ describe('permissions', () => {
 
   it('names a permission for every case action', () => {
     for (const permission of Object.values(ACTION_PERMISSION)) expect(PERMISSIONS).toContain(permission);
+  });
+
+  it('leaves dispute decisions to managers, admins and integrations', () => {
+    expect(canPerform('agent', 'decide')).toBe(false);
+    expect(canPerform('manager', 'decide')).toBe(true);
+    expect(canPerform('agent', 'refer_to_arbitration')).toBe(true);
+  });
+
+  it('lets a customer appeal a decision once it is made, but not make it', () => {
+    expect(canPerform('customer', 'appeal')).toBe(true);
+    expect(canPerform('customer', 'decide')).toBe(false);
+    expect(canPerform('customer', 'solve')).toBe(false);
   });
 
   it('lets a customer answer, ship and cancel their case but not approve it', () => {

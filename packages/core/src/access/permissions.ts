@@ -1,3 +1,5 @@
+import type { CaseActionType } from '../cases/case-action.js';
+
 /** What a principal may do. One permission guards one or more routes or case actions. */
 export const PERMISSIONS = [
   'orders:read',
@@ -16,6 +18,10 @@ export const PERMISSIONS = [
   'policies:read',
   'policies:write',
   'users:manage',
+  'messages:write',
+  'disputes:decide',
+  'helpdesk:manage',
+  'measures:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -26,7 +32,8 @@ const everything = new Set<Permission>(PERMISSIONS);
 const without = (...left: Permission[]) => new Set(PERMISSIONS.filter((p) => !left.includes(p)));
 
 // The matrix in one place. Agents review and answer; logistics moves parcels; quality
-// inspects; managers do all of the case work and the policy; admins also manage people.
+// inspects; managers do all of the case work, decide disputes and set up the help desk
+// (service levels, macros, teams); admins also manage people.
 const ROLE_PERMISSIONS: Record<Role | 'integration' | 'customer', ReadonlySet<Permission>> = {
   agent: new Set([
     'orders:read',
@@ -37,15 +44,30 @@ const ROLE_PERMISSIONS: Record<Role | 'integration' | 'customer', ReadonlySet<Pe
     'cases:close',
     'evidence:upload',
     'policies:read',
+    'messages:write',
   ]),
-  logistics: new Set(['orders:read', 'cases:read', 'cases:logistics', 'cases:fulfil', 'evidence:upload']),
-  quality: new Set(['orders:read', 'cases:read', 'cases:inspect', 'evidence:upload']),
+  logistics: new Set([
+    'orders:read',
+    'cases:read',
+    'cases:logistics',
+    'cases:fulfil',
+    'evidence:upload',
+    'messages:write',
+  ]),
+  quality: new Set(['orders:read', 'cases:read', 'cases:inspect', 'evidence:upload', 'messages:write']),
   manager: without('users:manage'),
   admin: everything,
   // A shop's system acting through an API key: all case and order work, no people.
   integration: without('users:manage'),
   // Customers reach only their own orders and cases; ownership is checked on top of this.
-  customer: new Set(['orders:read', 'cases:read', 'cases:create', 'cases:cancel', 'evidence:upload']),
+  customer: new Set([
+    'orders:read',
+    'cases:read',
+    'cases:create',
+    'cases:cancel',
+    'evidence:upload',
+    'messages:write',
+  ]),
 };
 
 export type PrincipalKind = Role | 'integration' | 'customer';
@@ -58,8 +80,8 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** The permission each case action needs. A customer may also answer and ship their own case. */
-export const ACTION_PERMISSION: Record<string, Permission> = {
+/** The permission each case action needs. A customer may also answer, ship and appeal their own case. */
+export const ACTION_PERMISSION: Record<CaseActionType, Permission> = {
   start_review: 'cases:review',
   request_info: 'cases:review',
   provide_info: 'cases:review',
@@ -77,13 +99,21 @@ export const ACTION_PERMISSION: Record<string, Permission> = {
   complete_repair: 'cases:fulfil',
   close: 'cases:close',
   cancel: 'cases:cancel',
+  solve: 'cases:review',
+  reopen: 'cases:review',
+  merge: 'cases:review',
+  negotiate: 'cases:review',
+  refer_to_arbitration: 'cases:review',
+  decide: 'disputes:decide',
+  appeal: 'cases:review',
+  record_mediation: 'cases:review',
 };
 
 /** Actions a customer takes on their own case, whatever the table above says of staff. */
-export const CUSTOMER_ACTIONS: ReadonlySet<string> = new Set(['provide_info', 'ship', 'cancel']);
+export const CUSTOMER_ACTIONS: ReadonlySet<string> = new Set(['provide_info', 'ship', 'cancel', 'appeal']);
 
 export function canPerform(principal: PrincipalKind, action: string): boolean {
   if (principal === 'customer') return CUSTOMER_ACTIONS.has(action);
-  const permission = ACTION_PERMISSION[action];
+  const permission = ACTION_PERMISSION[action as CaseActionType];
   return permission !== undefined && can(principal, permission);
 }

@@ -19,6 +19,14 @@ export const CASE_ACTION_TYPES = [
   'complete_repair',
   'close',
   'cancel',
+  'solve',
+  'reopen',
+  'merge',
+  'negotiate',
+  'refer_to_arbitration',
+  'decide',
+  'appeal',
+  'record_mediation',
 ] as const;
 /** One action of the case life cycle. */
 export type CaseActionType = (typeof CASE_ACTION_TYPES)[number];
@@ -64,6 +72,14 @@ export const CASE_EVENT_TYPES = {
   complete_repair: 'case.repaired',
   close: 'case.closed',
   cancel: 'case.cancelled',
+  solve: 'case.solved',
+  reopen: 'case.reopened',
+  merge: 'case.merged',
+  negotiate: 'case.negotiation_started',
+  refer_to_arbitration: 'case.referred_to_arbitration',
+  decide: 'case.dispute_decided',
+  appeal: 'case.appealed',
+  record_mediation: 'case.mediation_recorded',
 } as const satisfies Record<CaseActionType, `case.${string}`>;
 /** The name of a life-cycle event, e.g. `case.approved`. */
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[CaseActionType];

@@ -1,4 +1,7 @@
-/** Every status a return, exchange, refund-only or repair case can be in (R-5, R-6). */
+/**
+ * Every status a case can be in: the return kinds' (R-5, R-6), the conversations'
+ * (open → solved) and a dispute's (R-10.2, R-10.3).
+ */
 export const CASE_STATUSES = [
   'submitted',
   'under_review',
@@ -13,14 +16,46 @@ export const CASE_STATUSES = [
   'refunded',
   'replacement_shipped',
   'repaired',
+  'open',
+  'solved',
+  'negotiation',
+  'in_arbitration',
+  'decided',
+  'appealed',
+  'appeal_decided',
   'closed',
   'cancelled',
 ] as const;
 /** One status of the case life cycle. Assigned only through `transition`, never by hand. */
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** The status every new case starts in. */
+/** The status every new return, exchange, refund-only or repair case starts in. */
 export const INITIAL_CASE_STATUS: CaseStatus = 'submitted';
+
+/** The status every new conversation (inquiry, complaint, logistics, dispute) starts in. */
+export const INITIAL_CONVERSATION_STATUS: CaseStatus = 'open';
+
+/**
+ * Statuses in which the case waits on the customer: its service-level clocks stop
+ * until they answer (R-5.3, R-9).
+ */
+export const WAITING_ON_CUSTOMER: readonly CaseStatus[] = ['pending_info'];
+
+/**
+ * Statuses in which the matter is settled for the customer: the resolution clock stops
+ * and, for conversations, the satisfaction survey goes out.
+ */
+export const RESOLVED_STATUSES: readonly CaseStatus[] = [
+  'rejected',
+  'refunded',
+  'replacement_shipped',
+  'repaired',
+  'solved',
+  'decided',
+  'appeal_decided',
+  'closed',
+  'cancelled',
+];
 
 /** Statuses from which no action leads anywhere: the case is over. */
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ['closed', 'cancelled'];
@@ -66,5 +101,12 @@ export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, CaseStatusLabel>> =
   replacement_shipped: { en: 'Replacement shipped', 'zh-CN': '换货已发出' },
   repaired: { en: 'Repaired', 'zh-CN': '已维修' },
   closed: { en: 'Closed', 'zh-CN': '已关闭' },
+  open: { en: 'Open', 'zh-CN': '处理中' },
+  solved: { en: 'Solved', 'zh-CN': '已解决' },
+  negotiation: { en: 'In negotiation', 'zh-CN': '协商中' },
+  in_arbitration: { en: 'With the arbitration group', 'zh-CN': '仲裁中' },
+  decided: { en: 'Decided', 'zh-CN': '已裁决' },
+  appealed: { en: 'Appealed', 'zh-CN': '申诉中' },
+  appeal_decided: { en: 'Appeal decided', 'zh-CN': '申诉已裁决' },
   cancelled: { en: 'Cancelled', 'zh-CN': '已取消' },
 };

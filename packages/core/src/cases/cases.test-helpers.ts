@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Actor, CaseAction, CaseActionType } from './case-action.js';
 import type { CaseStatus } from './case-status.js';
-import type { ReturnKind } from './kinds.js';
+import type { CaseKind } from './kinds.js';
 import { type CaseSnapshot, type TransitionResult, transition } from './transition.js';
 
 export const AT = '2025-03-01T10:00:00.000Z';
@@ -15,13 +15,17 @@ export function act(type: CaseActionType, overrides: Partial<CaseAction> = {}): 
   return { type, by: agent, at: AT, reason: 'because', data: { amountMinor: 1500 }, ...overrides };
 }
 
-export function snapshot(kind: ReturnKind, status: CaseStatus, version = 1): CaseSnapshot {
+export function snapshot(kind: CaseKind, status: CaseStatus, version = 1): CaseSnapshot {
   return { id: 'case_1', kind, status, version };
 }
 
 /** Runs actions from `submitted`, failing the test at the first refused one. */
-export function run(kind: ReturnKind, actions: CaseActionType[]): { status: CaseStatus; version: number } {
-  let c = snapshot(kind, 'submitted', 0);
+export function run(
+  kind: CaseKind,
+  actions: CaseActionType[],
+  from: CaseStatus = 'submitted',
+): { status: CaseStatus; version: number } {
+  let c = snapshot(kind, from, 0);
   for (const type of actions) {
     const result = transition(c, act(type));
     expectOk(result, `${kind}: ${c.status} --${type}-->`);

@@ -2,6 +2,7 @@ export * from './case-action.js';
 export * from './case-guards.js';
 export * from './case-status.js';
 export * from './kinds.js';
+export * from './priority.js';
 export * from './return-request.machine.js';
 export * from './returns-code.js';
 export * from './transition.js';

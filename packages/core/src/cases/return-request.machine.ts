@@ -1,6 +1,6 @@
 import type { CaseActionType } from './case-action.js';
 import type { CaseStatus } from './case-status.js';
-import type { ReturnKind } from './kinds.js';
+import type { CaseKind } from './kinds.js';
 
 /** One kind's life cycle as data: status → action → next status. A missing entry is illegal. */
 export type MachineTable = {
@@ -81,10 +81,56 @@ export const REFUND_ONLY_MACHINE: MachineTable = {
   ...TERMINAL,
 };
 
-/** The machine of each return kind. */
-export const CASE_MACHINES: Readonly<Record<ReturnKind, MachineTable>> = {
+// A conversation (inquiry, complaint, logistics question) is open until an agent solves
+// it; the customer's reply reopens a solved one within the tenant's reopen period (R-11.2),
+// and a duplicate is merged into the case that carries on. A merged or closed case is over.
+const CONVERSATION = {
+  open: { request_info: 'pending_info', solve: 'solved', merge: 'closed', close: 'closed' },
+  pending_info: { provide_info: 'open', solve: 'solved', merge: 'closed', close: 'closed' },
+  solved: { reopen: 'open', merge: 'closed', close: 'closed' },
+  closed: {},
+} as const satisfies MachineTable;
+
+/** Inquiry, complaint, logistics question: answered in a conversation (R-8, R-10.4). */
+export const CONVERSATION_MACHINE: MachineTable = CONVERSATION;
+
+// R-10.2: submission with evidence → review → negotiation → plan (a written decision) →
+// execution → result. Complex disputes go to the arbitration group (R-10.3). A decision
+// may be appealed once: the appeal's decision has no `appeal` arrow, so a second appeal
+// is illegal by construction. Third-party mediation is recorded where it can happen,
+// without moving the case.
+/** Dispute: evidence, review, negotiation, arbitration, a decision and one appeal (R-10). */
+export const DISPUTE_MACHINE: MachineTable = {
+  open: { start_review: 'under_review', request_info: 'pending_info', merge: 'closed', close: 'closed' },
+  pending_info: { provide_info: 'under_review', close: 'closed' },
+  under_review: {
+    request_info: 'pending_info',
+    negotiate: 'negotiation',
+    refer_to_arbitration: 'in_arbitration',
+    decide: 'decided',
+    record_mediation: 'under_review',
+  },
+  negotiation: {
+    request_info: 'pending_info',
+    refer_to_arbitration: 'in_arbitration',
+    decide: 'decided',
+    record_mediation: 'negotiation',
+  },
+  in_arbitration: { decide: 'decided', record_mediation: 'in_arbitration' },
+  decided: { appeal: 'appealed', close: 'closed', record_mediation: 'decided' },
+  appealed: { decide: 'appeal_decided', record_mediation: 'appealed' },
+  appeal_decided: { close: 'closed', record_mediation: 'appeal_decided' },
+  closed: {},
+};
+
+/** The machine of each case kind. */
+export const CASE_MACHINES: Readonly<Record<CaseKind, MachineTable>> = {
   return: RETURN_MACHINE,
   exchange: EXCHANGE_MACHINE,
   repair: REPAIR_MACHINE,
   refund_only: REFUND_ONLY_MACHINE,
+  inquiry: CONVERSATION_MACHINE,
+  complaint: CONVERSATION_MACHINE,
+  logistics: CONVERSATION_MACHINE,
+  dispute: DISPUTE_MACHINE,
 };

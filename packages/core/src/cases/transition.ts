@@ -1,13 +1,13 @@
 import { CASE_EVENT_TYPES, type CaseAction, type CaseActionType, type CaseEvent } from './case-action.js';
 import { checkGuard, type GuardCode } from './case-guards.js';
 import type { CaseStatus } from './case-status.js';
-import type { ReturnKind } from './kinds.js';
+import type { CaseKind } from './kinds.js';
 import { CASE_MACHINES } from './return-request.machine.js';
 
 /** The part of a case the life cycle needs. `version` guards concurrent saves. */
 export interface CaseSnapshot {
   id: string;
-  kind: ReturnKind;
+  kind: CaseKind;
   status: CaseStatus;
   version: number;
 }
@@ -17,7 +17,7 @@ export type TransitionError =
   | {
       /** No such arrow in the kind's machine from this status. */
       code: 'illegal_transition';
-      kind: ReturnKind;
+      kind: CaseKind;
       from: CaseStatus;
       action: CaseActionType;
       allowed: CaseActionType[];
@@ -25,7 +25,7 @@ export type TransitionError =
   | {
       /** The arrow exists, but a domain rule (reason, actor, amount) was broken. */
       code: 'guard_failed';
-      kind: ReturnKind;
+      kind: CaseKind;
       from: CaseStatus;
       action: CaseActionType;
       guard: GuardCode;
@@ -42,12 +42,12 @@ export type TransitionResult =
  * The actions the kind's machine offers from this status, in table order. Actor rules
  * are not applied (e.g. `cancel` is listed even though only people may cancel).
  */
-export function allowedActions(kind: ReturnKind, status: CaseStatus): CaseActionType[] {
+export function allowedActions(kind: CaseKind, status: CaseStatus): CaseActionType[] {
   return Object.keys(CASE_MACHINES[kind][status] ?? {}) as CaseActionType[];
 }
 
 /** The status `action` leads to from `status` for this kind, or null when illegal. */
-export function nextStatus(kind: ReturnKind, status: CaseStatus, action: CaseActionType): CaseStatus | null {
+export function nextStatus(kind: CaseKind, status: CaseStatus, action: CaseActionType): CaseStatus | null {
   return CASE_MACHINES[kind][status]?.[action] ?? null;
 }
 
