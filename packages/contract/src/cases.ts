@@ -146,6 +146,13 @@ export const CaseSummary = Type.Object({
   returnCode: Type.Union([Type.String(), Type.Null()]),
   refundableMinor: Type.Union([Type.Integer(), Type.Null()]),
   currency: Type.Union([CurrencyCode, Type.Null()]),
+  category: Type.String(),
+  subject: Type.Union([Type.String(), Type.Null()]),
+  assigneeId: Type.Union([Uuid, Type.Null()]),
+  teamId: Type.Union([Uuid, Type.Null()]),
+  slaDueAt: Type.Union([IsoDateTime, Type.Null()], {
+    description: 'The earliest due time of the running service-level clocks',
+  }),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 });
@@ -185,6 +192,24 @@ export const CaseView = Type.Composite([
       }),
     ),
     timeline: Type.Array(TimelineEntry),
+    complaintType: Type.Union([Type.String(), Type.Null()]),
+    arbitrationGroup: Type.Union([Type.String(), Type.Null()]),
+    mergedIntoId: Type.Union([Uuid, Type.Null()]),
+    links: Type.Array(Type.Object({ caseId: Uuid, relation: Type.String() })),
+    clocks: Type.Array(
+      Type.Object({
+        metric: Type.String(),
+        cycle: Type.Integer(),
+        state: Type.String({ description: 'active, paused, hit or missed' }),
+        rule: Type.String(),
+        startedAt: IsoDateTime,
+        dueAt: Type.Union([IsoDateTime, Type.Null()]),
+        warnAt: Type.Union([IsoDateTime, Type.Null()]),
+        remainingMinutes: Type.Union([Type.Integer(), Type.Null()]),
+        completedAt: Type.Union([IsoDateTime, Type.Null()]),
+      }),
+    ),
+    messageCount: Type.Integer(),
   }),
 ]);
 export type CaseView = Static<typeof CaseView>;
@@ -218,6 +243,17 @@ export const CaseActionInput = Type.Object(
     trackingNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     notes: Type.Optional(Type.String({ maxLength: 5000 })),
     amountMinor: Type.Optional(AmountMinor),
+    compensationMinor: Type.Optional(
+      Type.Union([AmountMinor], { description: 'decide: compensation paid to the customer, if any' }),
+    ),
+    group: Type.Optional(
+      Type.Union([Type.Literal('legal'), Type.Literal('service'), Type.Literal('product')], {
+        description: 'refer-to-arbitration: the arbitration group',
+      }),
+    ),
+    mediator: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 300, description: 'record-mediation: the third party' }),
+    ),
     method: Type.Optional(
       Type.Union([Type.Literal('original_payment'), Type.Literal('store_credit'), Type.Literal('manual')]),
     ),

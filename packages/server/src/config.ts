@@ -49,6 +49,43 @@ export const ConfigSchema = Type.Object({
     default: false,
     description: 'Mark cookies Secure; turn on behind HTTPS (AFTERDESK_SECURE_COOKIES)',
   }),
+  publicUrl: Type.String({
+    default: 'http://localhost:3000',
+    description: 'Where customers reach this server: links in mails (survey, status) (AFTERDESK_PUBLIC_URL)',
+  }),
+  smtpPort: Type.Integer({
+    default: 2525,
+    minimum: -1,
+    maximum: 65535,
+    description: 'Port of the built-in SMTP receiver for inbound mail; -1 turns it off (AFTERDESK_SMTP_PORT)',
+  }),
+  smtpHost: Type.String({
+    default: '127.0.0.1',
+    description: 'Interface the SMTP receiver listens on (AFTERDESK_SMTP_HOST)',
+  }),
+  smtpUrl: Type.Optional(
+    Type.String({
+      description:
+        'Outbound mail server, smtp://user:pass@host:port or smtps://…; unset keeps outbound mail queued (AFTERDESK_SMTP_URL)',
+    }),
+  ),
+  mailFrom: Type.String({
+    default: 'support@afterdesk.localhost',
+    description: 'Sender of mail from a case without an e-mail inbox (AFTERDESK_MAIL_FROM)',
+  }),
+  mailDomain: Type.String({
+    default: 'afterdesk.localhost',
+    description: 'Domain of the Message-IDs of outbound mail (AFTERDESK_MAIL_DOMAIN)',
+  }),
+  jobIntervalMs: Type.Integer({
+    default: 5000,
+    minimum: 100,
+    description: 'How often background jobs (SLA sweep, notices, mail delivery) run (AFTERDESK_JOB_INTERVAL_MS)',
+  }),
+  runJobs: Type.Boolean({
+    default: true,
+    description: 'Run background jobs in this process (AFTERDESK_RUN_JOBS)',
+  }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -63,6 +100,14 @@ const ENV: Record<keyof Config, string[]> = {
   dbPoolSize: ['AFTERDESK_DB_POOL'],
   seedDemo: ['AFTERDESK_SEED_DEMO'],
   secureCookies: ['AFTERDESK_SECURE_COOKIES'],
+  publicUrl: ['AFTERDESK_PUBLIC_URL'],
+  smtpPort: ['AFTERDESK_SMTP_PORT'],
+  smtpHost: ['AFTERDESK_SMTP_HOST'],
+  smtpUrl: ['AFTERDESK_SMTP_URL'],
+  mailFrom: ['AFTERDESK_MAIL_FROM'],
+  mailDomain: ['AFTERDESK_MAIL_DOMAIN'],
+  jobIntervalMs: ['AFTERDESK_JOB_INTERVAL_MS'],
+  runJobs: ['AFTERDESK_RUN_JOBS'],
 };
 
 /** Builds the config from the environment plus overrides; a bad value stops start-up with a clear message. */

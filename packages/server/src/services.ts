@@ -7,6 +7,7 @@ import { connectDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
 import { LocalDiskStorage } from './files/index.js';
 import { maskPersonalData, REDACTED_PATHS } from './http/masking.js';
+import { openLiveBus } from './live/open-live-bus.js';
 
 export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({
@@ -35,6 +36,7 @@ export async function openServices(
   });
   const report = await migrate(handle);
   if (report.applied.length > 0) log.info({ applied: report.applied }, 'database migrated');
+  const live = await openLiveBus(config, handle.db, log);
   return {
     db: handle.db,
     files: new LocalDiskStorage(join(dataDir, 'files')),
@@ -42,6 +44,10 @@ export async function openServices(
     log,
     clock: () => new Date(),
     randomBytes: (size) => randomBytes(size),
-    close: () => handle.db.destroy(),
+    live,
+    close: async () => {
+      await live.close();
+      await handle.db.destroy();
+    },
   };
 }

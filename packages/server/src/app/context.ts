@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { Db } from '../db/scope.js';
 import type { FileStorage } from '../files/index.js';
+import type { LiveBus } from '../live/live-bus.js';
 
 /** What every use case may reach: the database, files, the clock and randomness. Nothing global. */
 export interface Services {
@@ -12,6 +13,8 @@ export interface Services {
   log: Logger;
   clock: () => Date;
   randomBytes: (size: number) => Uint8Array;
+  /** Live updates to open consoles and chat widgets. */
+  live: LiveBus;
 }
 
 /** Who is asking. Every use case runs for exactly one tenant. */

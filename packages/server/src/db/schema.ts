@@ -20,6 +20,7 @@ export interface StoresTable {
   currency: string;
   time_zone: string;
   languages: string[];
+  calendar_id: string | null;
   created_at: CreatedAt;
 }
 
@@ -33,6 +34,7 @@ export interface CustomersTable {
   language: string | null;
   country: string | null;
   blocked: Generated<boolean>;
+  dedicated_agent_id: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -100,6 +102,14 @@ export interface UsersTable {
   password_hash: string;
   active: Generated<boolean>;
   created_at: CreatedAt;
+  team_id: string | null;
+  is_lead: Generated<boolean>;
+  languages: Generated<string[]>;
+  skills: Generated<string[]>;
+  channels: Generated<string[]>;
+  capacity: Generated<number>;
+  presence: Generated<string>;
+  last_assigned_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -153,6 +163,17 @@ export interface CasesTable {
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   closed_at: Timestamp | null;
+  category: string;
+  complaint_type: string | null;
+  subject: string | null;
+  inbox_id: string | null;
+  team_id: string | null;
+  merged_into_id: string | null;
+  arbitration_group: string | null;
+  last_message_seq: Generated<number>;
+  first_response_at: Timestamp | null;
+  solved_at: Timestamp | null;
+  sla_due_at: Timestamp | null;
 }
 
 export interface CaseItemsTable {
@@ -186,6 +207,7 @@ export interface EvidenceFilesTable {
   original_name: string | null;
   uploaded_by_type: string;
   uploaded_by_id: string | null;
+  message_id: string | null;
   created_at: CreatedAt;
 }
 
@@ -258,6 +280,126 @@ export interface IdempotencyKeysTable {
   created_at: CreatedAt;
 }
 
+export interface TeamsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface BusinessCalendarsTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  spec: Json;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface TenantSettingsTable {
+  tenant_id: string;
+  key: string;
+  value: Json;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface InboxesTable {
+  id: string;
+  tenant_id: string;
+  channel: string;
+  name: string;
+  address: string | null;
+  store_id: string | null;
+  team_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface CaseLinksTable {
+  tenant_id: string;
+  case_id: string;
+  linked_case_id: string;
+  relation: string;
+  created_at: CreatedAt;
+}
+
+export interface MessagesTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  customer_id: string;
+  seq: number;
+  direction: string;
+  channel: string;
+  author_type: string;
+  author_id: string | null;
+  author_name: string | null;
+  subject: string | null;
+  body: string;
+  original_body: string | null;
+  language: string | null;
+  automated: string | null;
+  email_message_id: string | null;
+  in_reply_to: string | null;
+  email_references: Generated<string[]>;
+  client_message_id: string | null;
+  source_event_id: number | null;
+  recipient: string | null;
+  delivery_state: string | null;
+  delivery_attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  delivery_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface CaseClocksTable {
+  tenant_id: string;
+  case_id: string;
+  metric: string;
+  cycle: Generated<number>;
+  state: string;
+  target: Json;
+  rule: string;
+  started_at: Timestamp;
+  due_at: Timestamp | null;
+  warn_at: Timestamp | null;
+  budget_minutes: number;
+  remaining_minutes: number | null;
+  paused_at: Timestamp | null;
+  warned_at: Timestamp | null;
+  breached_at: Timestamp | null;
+  completed_at: Timestamp | null;
+}
+
+export interface SurveysTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  agent_id: string | null;
+  token_hash: string;
+  language: string;
+  score: number | null;
+  comment: string | null;
+  sent_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  answered_at: Timestamp | null;
+}
+
+export interface MacrosTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  category: string | null;
+  variants: Json;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface JobCursorsTable {
+  name: string;
+  position: number;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 /** The database as Kysely sees it. Column names stay snake_case, as a DBA reads them. */
 export interface Database {
   tenants: TenantsTable;
@@ -280,6 +422,16 @@ export interface Database {
   refunds: RefundsTable;
   events: EventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  teams: TeamsTable;
+  business_calendars: BusinessCalendarsTable;
+  tenant_settings: TenantSettingsTable;
+  inboxes: InboxesTable;
+  case_links: CaseLinksTable;
+  messages: MessagesTable;
+  case_clocks: CaseClocksTable;
+  surveys: SurveysTable;
+  macros: MacrosTable;
+  job_cursors: JobCursorsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -13,14 +13,18 @@ import type { Services } from '../app/context.js';
 import { authHook } from './auth.js';
 import { registerIdempotency } from './idempotency.js';
 import { registerJsonBodyCheck } from './json-body.js';
+import { registerLive } from './live.routes.js';
 import { maskPersonalData } from './masking.js';
 import { registerMetrics } from './metrics.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
+import { conversationRoutes } from './routes/conversations.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
+import { helpDeskRoutes } from './routes/help-desk.routes.js';
 import { orderRoutes } from './routes/orders.routes.js';
 import { policyRoutes } from './routes/policies.routes.js';
+import { serviceRoutes } from './routes/service.routes.js';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const WEB_PAGE = new URL('../../../web/public/index.html', import.meta.url);
@@ -71,6 +75,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   );
 
   await app.register(cookie);
+  await registerLive(app, services);
   await app.register(multipart, {
     limits: { fileSize: MAX_UPLOAD_BYTES + 1, files: 1, fields: 5 },
     throwFileSizeLimit: true,
@@ -117,7 +122,16 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     async (api) => {
       api.addHook('onRequest', authHook(services));
       registerIdempotency(api, services);
-      for (const routes of [authRoutes, orderRoutes, caseRoutes, policyRoutes, evidenceRoutes]) {
+      for (const routes of [
+        authRoutes,
+        orderRoutes,
+        caseRoutes,
+        policyRoutes,
+        evidenceRoutes,
+        helpDeskRoutes,
+        conversationRoutes,
+        serviceRoutes,
+      ]) {
         routes(api.withTypeProvider<TypeBoxTypeProvider>(), services);
       }
     },

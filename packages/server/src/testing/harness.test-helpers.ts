@@ -8,6 +8,7 @@ import { connectDatabase, type DatabaseHandle } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { MemoryStorage } from '../files/index.js';
 import { buildApp } from '../http/app.js';
+import { inProcessBus } from '../live/live-bus.js';
 
 /**
  * The database every integration test runs on: PostgreSQL when
@@ -35,6 +36,7 @@ export function testServices(handle: DatabaseHandle, clock: TestClock = { now: n
     log: pino({ level: 'silent' }),
     clock: () => clock.now,
     randomBytes: (size) => randomBytes(size),
+    live: inProcessBus(),
   };
 }
 

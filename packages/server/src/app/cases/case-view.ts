@@ -1,4 +1,4 @@
-import { allowedActions, type CaseStatus, type Decision, isReturnKind } from '@afterdesk/core';
+import { allowedActions, type CaseKind, type CaseStatus, type Decision } from '@afterdesk/core';
 import type { CaseViewRow } from '../../db/repositories/case-view.repository.js';
 import type { CaseRow } from '../../db/schema.js';
 
@@ -22,6 +22,11 @@ export function toCaseSummary(row: CaseRow) {
     returnCode: row.return_code,
     refundableMinor: row.refundable_minor,
     currency: row.currency,
+    category: row.category,
+    subject: row.subject,
+    assigneeId: row.assignee_id,
+    teamId: row.team_id,
+    slaDueAt: iso(row.sla_due_at),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -33,7 +38,23 @@ export function toCaseView(row: CaseViewRow) {
   return {
     ...toCaseSummary(row),
     description: row.description,
-    allowedActions: isReturnKind(kind) ? allowedActions(kind, row.status as CaseStatus) : [],
+    allowedActions: allowedActions(kind as CaseKind, row.status as CaseStatus),
+    complaintType: row.complaint_type,
+    arbitrationGroup: row.arbitration_group,
+    mergedIntoId: row.merged_into_id,
+    messageCount: row.last_message_seq,
+    links: row.links.map((l) => ({ caseId: l.linked_case_id, relation: l.relation })),
+    clocks: row.clocks.map((k) => ({
+      metric: k.metric,
+      cycle: k.cycle,
+      state: k.state,
+      rule: k.rule,
+      startedAt: iso(k.started_at) as string,
+      dueAt: iso(k.due_at),
+      warnAt: iso(k.warn_at),
+      remainingMinutes: k.remaining_minutes,
+      completedAt: iso(k.completed_at),
+    })),
     items: row.items.map((i) => ({
       id: i.id,
       orderLineId: i.order_line_id,

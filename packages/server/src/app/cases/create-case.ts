@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseInput } from '@afterdesk/contract';
-import { type Actor, INITIAL_CASE_STATUS, isTerminal, type ReturnKind } from '@afterdesk/core';
+import {
+  type Actor,
+  DEFAULT_CATEGORY,
+  INITIAL_CASE_STATUS,
+  isTerminal,
+  type ReturnKind,
+} from '@afterdesk/core';
 import { type CaseViewRow, findCaseView } from '../../db/repositories/case-view.repository.js';
 import { insertNewCase } from '../../db/repositories/cases.repository.js';
 import { inTenant } from '../../db/scope.js';
@@ -77,6 +83,7 @@ export async function createCase(ctx: Ctx, input: CaseInput) {
         order_id: order.id,
         language,
         channel: input.channel ?? (ctx.principal.kind === 'integration' ? 'api' : 'web'),
+        category: DEFAULT_CATEGORY[kind],
         description: input.description ?? null,
         return_code: label?.returnCode ?? null,
         policy_version: policyVersion,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseActionInput } from '@afterdesk/contract';
-import { type CaseActionType, type CaseSnapshot, isReturnKind } from '@afterdesk/core';
+import type { CaseActionType, CaseSnapshot, CaseStatus } from '@afterdesk/core';
 import { type CaseViewRow, findCaseView } from '../../db/repositories/case-view.repository.js';
 import { findCase } from '../../db/repositories/cases.repository.js';
 import { recordRefundOnce } from '../../db/repositories/refunds.repository.js';
@@ -8,6 +8,7 @@ import { inTenant, type Tx } from '../../db/scope.js';
 import { requireAction, requireOwnership } from '../access.js';
 import { actorOf, type Ctx } from '../context.js';
 import { AppError, invalid, notFound } from '../errors.js';
+import { updateCaseClocks } from '../sla/case-clocks.js';
 import { type Advance, advanceCase } from './advance-case.js';
 import { toCaseView } from './case-view.js';
 import { issueReturnLabel } from './issue-return-label.js';
@@ -25,12 +26,10 @@ export async function performCaseAction(
 ) {
   requireAction(ctx, action);
   const tenantId = ctx.principal.tenantId;
-  return inTenant(ctx.db, tenantId, async (tx) => {
+  const view = await inTenant(ctx.db, tenantId, async (tx) => {
     const row = await findCase(tx, caseId);
     if (!row) throw notFound('The case');
     requireOwnership(ctx, row.customer_id, 'The case');
-    if (!isReturnKind(row.kind))
-      throw new AppError('unprocessable', `A ${row.kind} case has no ${action} step.`);
     if (input.version !== undefined && input.version !== row.version) {
       throw new AppError(
         'version_conflict',
@@ -39,7 +38,7 @@ export async function performCaseAction(
     }
     const snapshot: CaseSnapshot = {
       id: row.id,
-      kind: row.kind,
+      kind: row.kind as CaseSnapshot['kind'],
       status: row.status as CaseSnapshot['status'],
       version: row.version,
     };
@@ -108,11 +107,94 @@ export async function performCaseAction(
       case 'settle':
         await refund(ctx, tx, row, snapshot, step, input);
         break;
+      case 'decide':
+        await decideDispute(tx, row, snapshot, step, input);
+        break;
+      case 'refer_to_arbitration':
+        await advanceCase(tx, tenantId, snapshot, { ...step, data: { group: input.group } });
+        await tx
+          .updateTable('cases')
+          .set({ arbitration_group: input.group ?? null })
+          .where('id', '=', caseId)
+          .execute();
+        break;
+      case 'record_mediation':
+        await advanceCase(tx, tenantId, snapshot, {
+          ...step,
+          data: { mediator: input.mediator, notes: input.notes ?? null },
+        });
+        break;
       default:
         await advanceCase(tx, tenantId, snapshot, step);
     }
-    return toCaseView((await findCaseView(tx, caseId)) as CaseViewRow);
+    const after = (await findCaseView(tx, caseId)) as CaseViewRow;
+    if (after.status !== row.status) {
+      const at = new Date(step.at);
+      await tx
+        .updateTable('cases')
+        .set({ solved_at: after.status === 'solved' ? at : null })
+        .where('id', '=', caseId)
+        .execute();
+      await updateCaseClocks(tx, row, {
+        type: 'status_changed',
+        from: row.status as CaseStatus,
+        to: after.status as CaseStatus,
+        at,
+      });
+      return toCaseView((await findCaseView(tx, caseId)) as CaseViewRow);
+    }
+    return toCaseView(after);
   });
+  ctx.live.publish({
+    type: 'case',
+    tenantId,
+    caseId,
+    customerId: view.customerId,
+    event: `case.${action}`,
+    status: view.status,
+    version: view.version,
+  });
+  return view;
+}
+
+// A dispute's written decision; compensation, when granted, is money owed to the customer
+// and goes into the refund record like any refund (once per decision).
+async function decideDispute(
+  tx: Tx,
+  row: CaseRowLike,
+  snapshot: CaseSnapshot,
+  step: Advance,
+  input: CaseActionInput,
+) {
+  const compensationMinor = input.compensationMinor ?? 0;
+  const decided = await advanceCase(tx, row.tenant_id, snapshot, {
+    ...step,
+    data: { compensationMinor, currency: row.currency },
+  });
+  if (compensationMinor > 0) {
+    await recordRefundOnce(tx, {
+      id: randomUUID(),
+      tenant_id: row.tenant_id,
+      case_id: row.id,
+      amount_minor: compensationMinor,
+      currency: row.currency ?? (await orderCurrency(tx, row.id)),
+      method: input.method ?? 'original_payment',
+      status: 'pending',
+      idempotency_key: `case:${row.id}:decide:${decided.status}`,
+      created_by: step.by.id,
+    });
+  }
+}
+
+async function orderCurrency(tx: Tx, caseId: string): Promise<string> {
+  const row = await tx
+    .selectFrom('cases as c')
+    .leftJoin('orders as o', 'o.id', 'c.order_id')
+    .leftJoin('stores as s', 's.id', 'c.store_id')
+    .select(['o.currency as order_currency', 's.currency as store_currency'])
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  return row?.order_currency ?? row?.store_currency ?? 'XXX';
 }
 
 type CaseRowLike = {

@@ -3,7 +3,7 @@ import type { Tx } from '../scope.js';
 
 /**
  * A case with everything the API shows of it — items, latest decision, return shipment,
- * refunds, evidence and timeline — in ONE statement, because reading a case by id is
+ * refunds, evidence, timeline, links and service-level clocks — in ONE statement, because reading a case by id is
  * the hottest path of every console and portal.
  */
 export function findCaseView(tx: Tx, caseId: string) {
@@ -68,6 +68,31 @@ export function findCaseView(tx: Tx, caseId: string) {
           .where('e.stream', '=', 'case')
           .orderBy('e.id'),
       ).as('timeline'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_links as l')
+          .select(['l.linked_case_id', 'l.relation'])
+          .whereRef('l.case_id', '=', 'c.id')
+          .orderBy('l.created_at'),
+      ).as('links'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('case_clocks as k')
+          .select([
+            'k.metric',
+            'k.cycle',
+            'k.state',
+            'k.rule',
+            'k.started_at',
+            'k.due_at',
+            'k.warn_at',
+            'k.remaining_minutes',
+            'k.completed_at',
+          ])
+          .whereRef('k.case_id', '=', 'c.id')
+          .orderBy('k.started_at')
+          .orderBy('k.metric'),
+      ).as('clocks'),
     ])
     .where('c.id', '=', caseId)
     .executeTakeFirst();

@@ -41,6 +41,7 @@ describe(`repositories (${testDatabaseKind()})`, () => {
           id,
           tenant_id,
           kind: 'return',
+          category: 'after_sales',
           status,
           customer_id: order.customer_id,
           order_id: order.id,

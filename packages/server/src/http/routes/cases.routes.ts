@@ -42,7 +42,17 @@ const ACTION_SUMMARY: Record<CaseActionType, string> = {
   complete_repair: 'The repair is done',
   close: 'Close the case',
   cancel: 'Cancel, by the customer or for them, until the parcel is in transit',
+  solve: 'Mark a conversation solved; the customer gets the satisfaction survey',
+  reopen: 'Reopen a solved conversation',
+  merge: 'Merge into another case (use POST /cases/{caseId}/merge)',
+  negotiate: 'Dispute: start negotiating with the customer',
+  refer_to_arbitration: 'Dispute: refer to the arbitration group (group: legal, service or product)',
+  decide: 'Dispute: the written decision (reason), with any compensationMinor, which is refunded',
+  appeal: 'Dispute: appeal the decision (once; reason)',
+  record_mediation: 'Dispute: record a third-party mediation (mediator, reason: its outcome)',
 };
+// Merging moves a conversation, not only a status: it has its own route.
+const GENERIC_ACTIONS = CASE_ACTION_TYPES.filter((a) => a !== 'merge');
 
 export const caseRoutes: Routes = (app, services) => {
   app.post(
@@ -106,7 +116,7 @@ export const caseRoutes: Routes = (app, services) => {
         .send(Buffer.from(await getReturnCodeQr(ctxOf(services, request), request.params.caseId))),
   );
 
-  for (const action of CASE_ACTION_TYPES) {
+  for (const action of GENERIC_ACTIONS) {
     app.post(
       `/cases/:caseId/actions/${action.replaceAll('_', '-')}`,
       {
