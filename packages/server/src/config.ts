@@ -80,7 +80,8 @@ export const ConfigSchema = Type.Object({
   jobIntervalMs: Type.Integer({
     default: 5000,
     minimum: 100,
-    description: 'How often background jobs (SLA sweep, notices, mail delivery) run (AFTERDESK_JOB_INTERVAL_MS)',
+    description:
+      'How often background jobs (SLA sweep, notices, mail delivery) run (AFTERDESK_JOB_INTERVAL_MS)',
   }),
   runJobs: Type.Boolean({
     default: true,

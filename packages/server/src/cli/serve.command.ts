@@ -2,8 +2,14 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Services } from '../app/context.js';
 import { type DemoCredentials, seedDemo } from '../app/demo/seed-demo.js';
+import type { EmailSender } from '../channels/email/email-sender.js';
+import { type EmailChannel, startEmailChannel } from '../channels/email/start-email.js';
 import type { Config } from '../config.js';
 import { buildApp } from '../http/app.js';
+import { deliverQueuedEmail } from '../jobs/deliver-email.job.js';
+import { notifyCustomers } from '../jobs/notify-customers.job.js';
+import { type Job, startJobs } from '../jobs/scheduler.js';
+import { sweepSlaClocks } from '../jobs/sla-sweep.job.js';
 import { openServices } from '../services.js';
 
 /** Starts the HTTP server; on an empty database it first seeds the demo shop. */
@@ -15,15 +21,34 @@ export async function serve(config: Config): Promise<{ close(): Promise<void>; u
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
-  printBanner(url, config, demo);
+  const email = await startEmailChannel(services);
+  printBanner(url, config, demo, email);
+  const jobs = config.runJobs ? startJobs(services, backgroundJobs(services, config, email.sender)) : null;
   let closing: Promise<void> | undefined;
   const close = () => {
-    closing ??= app.close().then(() => services.close());
+    // Jobs first: a run in progress finishes before the database closes under it.
+    closing ??= (jobs?.stop() ?? Promise.resolve())
+      .then(() => app.close())
+      .then(() => email.close())
+      .then(() => services.close());
     return closing;
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => void close().then(() => process.exit(0)));
   return { close, url };
+}
+
+/** The background jobs a serving process runs when `runJobs` is on. */
+function backgroundJobs(services: Services, config: Config, sender: EmailSender | null): Job[] {
+  const every = config.jobIntervalMs;
+  return [
+    { name: 'sla-sweep', everyMs: every, run: () => sweepSlaClocks(services) },
+    { name: 'notify-customers', everyMs: every, run: () => notifyCustomers(services) },
+    // Without an outbound server (AFTERDESK_SMTP_URL) replies simply stay queued.
+    ...(sender
+      ? [{ name: 'deliver-email', everyMs: every, run: () => deliverQueuedEmail(services, sender) }]
+      : []),
+  ];
 }
 
 // The demo key exists only as a hash in the database, so the first start keeps the
@@ -44,12 +69,15 @@ async function ensureDemo(services: Services, config: Config): Promise<DemoCrede
   return demo;
 }
 
-function printBanner(url: string, config: Config, demo: DemoCredentials | null) {
+function printBanner(url: string, config: Config, demo: DemoCredentials | null, email: EmailChannel) {
+  const mail = email.describe();
   const lines = [
     '',
     `  Afterdesk is running at ${url}`,
     `  API docs:     ${url}/docs`,
     `  Database:     ${config.databaseUrl ? 'PostgreSQL' : `embedded (PGlite) in ${resolve(config.dataDir)}`}`,
+    `  Mail in:      ${mail.inbound}`,
+    `  Mail out:     ${mail.outbound}`,
   ];
   if (demo) {
     lines.push(

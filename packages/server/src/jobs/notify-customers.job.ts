@@ -104,7 +104,7 @@ async function writeNotice(services: Services, tx: Tx, event: EventRow) {
   const { customer_email, customer_language, time_zone, ...c } = found;
   const settings = await loadHelpDeskSettings(tx);
   const type = event.type as NoticeEvent;
-  if (!(await wanted(tx, type, event, c as CaseRow, settings))) return null;
+  if (!wanted(type, event, c as CaseRow, settings)) return null;
   const language = chooseLanguage([customer_language, c.language], NOTICE_LANGUAGES);
   const locale = language;
   const zone = time_zone ?? 'UTC';
@@ -159,13 +159,12 @@ async function writeNotice(services: Services, tx: Tx, event: EventRow) {
 }
 
 // Whether this event, on this case, is news for the customer.
-async function wanted(
-  tx: Tx,
+function wanted(
   type: NoticeEvent,
   event: EventRow,
   c: CaseRow,
   settings: { autoAcknowledge: boolean; surveyOnSolve: boolean },
-): Promise<boolean> {
+): boolean {
   // A closed case takes no more messages; its last word was already said.
   if (c.closed_at) return false;
   switch (type) {

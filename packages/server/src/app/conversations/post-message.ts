@@ -38,7 +38,7 @@ export async function postMessage(ctx: Ctx, caseId: string, input: MessageInput)
     let body = input.body;
     let subject = input.subject ?? null;
     if (input.macroId && !customer) {
-      const rendered = await renderCaseMacro(tx, input.macroId, target, found, language);
+      const rendered = await renderCaseMacro(tx, input.macroId, target, found);
       body = body ?? rendered.body;
       subject = subject ?? rendered.subject;
     }
@@ -124,7 +124,6 @@ async function renderCaseMacro(
   macroId: string,
   c: CaseRow,
   found: NonNullable<Awaited<ReturnType<typeof loadCase>>>,
-  language: string,
 ) {
   const macro = await tx
     .selectFrom('macros')

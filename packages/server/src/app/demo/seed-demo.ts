@@ -1,6 +1,7 @@
 import { DEMO_CUSTOMER_FOR_LOGIN, DEMO_STORES, generateDemoOrders } from '../../demo/index.js';
 import { createCase } from '../cases/create-case.js';
 import type { Ctx, Services } from '../context.js';
+import { createInbox } from '../inboxes/create-inbox.js';
 import { getOrder } from '../orders/get-order.js';
 import { upsertOrders } from '../orders/upsert-orders.js';
 import { createTenant } from '../tenants/create-tenant.js';
@@ -22,6 +23,7 @@ const DEMO_AGENTS = [
   { email: 'quality@demo.afterdesk.dev', name: 'Quinn Quality', role: 'quality' },
 ];
 const DEMO_PASSWORD = 'afterdesk-demo';
+export const DEMO_INBOX_ADDRESS = 'support@demo.afterdesk.localhost';
 
 /** Creates the demo shop: four stores, agents of every role, 200 orders and a few cases. */
 export async function seedDemo(services: Services): Promise<DemoCredentials> {
@@ -29,6 +31,8 @@ export async function seedDemo(services: Services): Promise<DemoCredentials> {
   for (const agent of DEMO_AGENTS)
     await createUser(services, { tenantId, ...agent, password: DEMO_PASSWORD });
   const ctx: Ctx = { ...services, principal: { kind: 'integration', tenantId, apiKeyId: 'demo-seed' } };
+  // Mail sent to this address through the built-in SMTP receiver opens cases in the demo shop.
+  await createInbox(ctx, { channel: 'email', name: 'Support mail', address: DEMO_INBOX_ADDRESS });
   const orders = generateDemoOrders({ now: services.clock().toISOString() });
   const stored = await upsertOrders(ctx, orders);
 

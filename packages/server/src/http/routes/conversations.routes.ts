@@ -42,7 +42,8 @@ export const conversationRoutes: Routes = (app, services) => {
         response: { 201: CaseView, ...Errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await startConversation(ctxOf(services, request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await startConversation(ctxOf(services, request), request.body)),
   );
 
   app.post(

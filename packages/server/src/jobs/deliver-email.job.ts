@@ -1,0 +1,198 @@
+import type { Services } from '../app/context.js';
+import { EmailSendError, type EmailSender, logHash } from '../channels/email/index.js';
+import { appendEvents } from '../db/repositories/events.repository.js';
+import { inSystem, inTenant } from '../db/scope.js';
+import { type ComposedEmail, composeEmail, UnsendableEmailError } from './compose-email.js';
+
+export interface DeliverEmailOptions {
+  /** Most mails sent in one run. Default 20. */
+  batch?: number;
+  /** The time the run treats as now: what is due, and when a retry is. Default the services' clock. */
+  now?: Date;
+}
+
+export interface DeliverEmailResult {
+  sent: number;
+  failed: number;
+  retried: number;
+}
+
+// A claimed mail is hidden from other workers this long; a worker that dies mid-send
+// leaves it to be sent again after that (same Message-ID, so clients show it once).
+const LEASE_MS = 5 * 60_000;
+const MAX_ATTEMPTS = 8;
+const FIRST_RETRY_MS = 60_000;
+const LONGEST_RETRY_MS = 6 * 3600_000;
+
+/** When to try again after `attempts` failed tries: 1 min, 2, 4 … up to 6 h. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), LONGEST_RETRY_MS);
+}
+
+/**
+ * Sends the queued outbound mail that is due, across tenants, oldest first. Rows are
+ * claimed in one short transaction (SKIP LOCKED, then a lease), so concurrent workers
+ * never take the same mail and no transaction stays open while the SMTP server talks. A
+ * permanent refusal, or the 8th temporary one, marks the message failed and tells the case
+ * (`message.delivery_failed`); a temporary one retries with exponential back-off.
+ */
+export async function deliverQueuedEmail(
+  services: Services,
+  sender: EmailSender,
+  { batch = 20, now = services.clock() }: DeliverEmailOptions = {},
+): Promise<DeliverEmailResult> {
+  const result: DeliverEmailResult = { sent: 0, failed: 0, retried: 0 };
+  for (const claim of await claimDue(services, batch, now)) {
+    const outcome = await deliverOne(services, sender, claim, now);
+    if (outcome) result[outcome] += 1;
+  }
+  return result;
+}
+
+interface Claim {
+  id: string;
+  tenant_id: string;
+}
+
+async function claimDue(services: Services, batch: number, now: Date): Promise<Claim[]> {
+  // System scope, the one cross-tenant step: the queue is read by its partial index.
+  return inSystem(services.db, (tx) =>
+    tx
+      .updateTable('messages')
+      .set({ next_attempt_at: new Date(now.getTime() + LEASE_MS) })
+      .where('id', 'in', (eb) =>
+        eb
+          .selectFrom('messages')
+          .select('id')
+          .where('delivery_state', '=', 'queued')
+          .where('next_attempt_at', '<=', now)
+          .orderBy('next_attempt_at')
+          .limit(batch)
+          .forUpdate()
+          .skipLocked(),
+      )
+      .returning(['id', 'tenant_id'])
+      .execute(),
+  );
+}
+
+async function deliverOne(
+  services: Services,
+  sender: EmailSender,
+  claim: Claim,
+  now: Date,
+): Promise<keyof DeliverEmailResult | null> {
+  let composed: ComposedEmail | null = null;
+  try {
+    composed = await inTenant(services.db, claim.tenant_id, (tx) => composeEmail(services, tx, claim.id));
+    // Deleted or no longer queued since it was claimed: nothing to send.
+    if (!composed) return null;
+    await sender.send(composed.mail);
+  } catch (error) {
+    return recordFailure(services, claim, composed, error, now);
+  }
+  await inTenant(services.db, claim.tenant_id, (tx) =>
+    tx
+      .updateTable('messages')
+      .set((eb) => ({
+        delivery_state: 'sent',
+        sent_at: now,
+        next_attempt_at: null,
+        delivery_error: null,
+        delivery_attempts: eb('delivery_attempts', '+', 1),
+      }))
+      .where('id', '=', claim.id)
+      .where('delivery_state', '=', 'queued')
+      .execute(),
+  );
+  return 'sent';
+}
+
+async function recordFailure(
+  services: Services,
+  claim: Claim,
+  composed: ComposedEmail | null,
+  error: unknown,
+  now: Date,
+): Promise<'failed' | 'retried' | null> {
+  const permanent =
+    error instanceof UnsendableEmailError || (error instanceof EmailSendError && error.permanent);
+  const responseCode = error instanceof EmailSendError ? error.responseCode : null;
+  // EmailSendError's message carries codes only; other errors are named, never quoted, as
+  // they may contain an address.
+  const reason =
+    error instanceof EmailSendError || error instanceof UnsendableEmailError
+      ? error.message
+      : `Unexpected error (${error instanceof Error ? error.name : typeof error})`;
+  const recorded = await inTenant(services.db, claim.tenant_id, async (tx) => {
+    const row = await tx
+      .selectFrom('messages')
+      .select(['delivery_attempts', 'case_id'])
+      .where('id', '=', claim.id)
+      .where('delivery_state', '=', 'queued')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) return null;
+    const attempts = row.delivery_attempts + 1;
+    const give = permanent || attempts >= MAX_ATTEMPTS;
+    await tx
+      .updateTable('messages')
+      .set(
+        give
+          ? {
+              delivery_state: 'failed',
+              next_attempt_at: null,
+              delivery_attempts: attempts,
+              delivery_error: permanent ? reason : `Gave up after ${attempts} attempts: ${reason}`,
+            }
+          : {
+              delivery_attempts: attempts,
+              next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)),
+              delivery_error: reason,
+            },
+      )
+      .where('id', '=', claim.id)
+      .execute();
+    if (!give) return { attempts, give, caseRow: null };
+    await appendEvents(tx, [
+      {
+        tenant_id: claim.tenant_id,
+        stream: 'case',
+        stream_id: row.case_id,
+        type: 'message.delivery_failed',
+        actor_type: 'system',
+        actor_id: null,
+        reason: null,
+        data: { messageId: claim.id, cause: 'send', attempts, responseCode },
+      },
+    ]);
+    const caseRow = await tx
+      .selectFrom('cases')
+      .select(['id', 'customer_id', 'status', 'version'])
+      .where('id', '=', row.case_id)
+      .executeTakeFirstOrThrow();
+    return { attempts, give, caseRow };
+  });
+  if (!recorded) return null;
+  services.log.warn(
+    {
+      messageIdHash: logHash(composed?.mail.messageId ?? null),
+      attempts: recorded.attempts,
+      responseCode,
+      reason,
+      gaveUp: recorded.give,
+    },
+    'email: delivery failed',
+  );
+  if (recorded.caseRow)
+    services.live.publish({
+      type: 'case',
+      tenantId: claim.tenant_id,
+      caseId: recorded.caseRow.id,
+      customerId: recorded.caseRow.customer_id,
+      event: 'message.delivery_failed',
+      status: recorded.caseRow.status,
+      version: recorded.caseRow.version,
+    });
+  return recorded.give ? 'failed' : 'retried';
+}
