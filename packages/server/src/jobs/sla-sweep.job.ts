@@ -1,5 +1,6 @@
 import {
   type AgentState,
+  type BusinessCalendar,
   DEFAULT_SLA_POLICY,
   type EscalationAction,
   escalationFor,
@@ -208,8 +209,17 @@ function calendarFinder(stores: SweepContext['stores']) {
   const byId = new Map(stores.map((s) => [s.id, s]));
   const firstOf = new Map<string, SweepContext['stores'][number]>();
   for (const s of stores) if (!firstOf.has(s.tenantId)) firstOf.set(s.tenantId, s);
-  return (tenantId: string, storeId: string | null) =>
-    storeCalendar((storeId ? byId.get(storeId) : undefined) ?? firstOf.get(tenantId));
+  // Once per store and batch: finding the shared calendar serialises its spec.
+  const chosen = new Map<string, BusinessCalendar>();
+  return (tenantId: string, storeId: string | null) => {
+    const key = storeId ?? `tenant ${tenantId}`;
+    let calendar = chosen.get(key);
+    if (!calendar) {
+      calendar = storeCalendar((storeId ? byId.get(storeId) : undefined) ?? firstOf.get(tenantId));
+      chosen.set(key, calendar);
+    }
+    return calendar;
+  };
 }
 
 function unique(values: string[]): string[] {

@@ -157,7 +157,7 @@ export async function writeSweep(
   }));
   const { rows } = await sql<{ warned: number; breached: number }>`
     with input as (
-      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as i(n int, tenant_id uuid, case_id uuid,
+      select * from json_to_recordset(${JSON.stringify(input)}::json) as i(n int, tenant_id uuid, case_id uuid,
         metric text, cycle int, state text, warned_at timestamptz, breached_at timestamptz, type text, reason text,
         data jsonb)
     ),
@@ -184,7 +184,7 @@ export async function writeSweep(
       update cases c
       set priority = x.priority, assignee_id = x.assignee_id, updated_at = ${now}::timestamptz,
         sla_due_at = (select min(k.due_at) from case_clocks k where k.case_id = c.id and k.state = 'active')
-      from jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) as x(case_id uuid, priority text, assignee_id uuid)
+      from json_to_recordset(${JSON.stringify(changes)}::json) as x(case_id uuid, priority text, assignee_id uuid)
       where c.id = x.case_id`.execute(tx);
   }
   return rows[0] ?? { warned: 0, breached: 0 };
