@@ -1,6 +1,7 @@
 // npm run bench — throughput and latency of case creation and case reads through the
 // real HTTP API, on PostgreSQL and on PGlite, plus a bare-SQL baseline of the same
-// statements on PostgreSQL. See bench/README.md. All traffic goes to 127.0.0.1.
+// statements on PostgreSQL; then the SLA sweep over a million open cases and inbound
+// message ingestion. See bench/README.md. All traffic goes to 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import { createCaseBare, runBareSql } from './lib/bare-sql.js';
 import { createCaseCompact } from './lib/bare-sql-compact.js';
 import { buildReplay } from './lib/bare-sql-replay.js';
 import { cpuMeter } from './lib/cpu.js';
+import { benchIngest, ingestClean, printIngest } from './lib/ingest.js';
 import { LoadGenerator } from './lib/load.js';
 import { startProfile } from './lib/profile.js';
 import { allRunsClean, cpuPerRequest, evaluateTargets, noisyRuns, printReport } from './lib/report.js';
@@ -22,10 +24,14 @@ import {
   serverVersion,
   tempDir,
 } from './lib/setup.js';
+import { benchSlaSweep, printSlaSweep } from './lib/sla-sweep.js';
 import { traceCaseCreation } from './lib/trace.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const only = process.env.BENCH_ONLY; // 'postgres' or 'pglite' to run one database
+// Which sections run, e.g. BENCH_SECTIONS=sla,ingest: cases (creation and reads), sla, ingest.
+const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'cases,sla,ingest').split(',').map((s) => s.trim()));
+const KINDS = ['postgres', 'pglite'].filter((kind) => !only || only === kind);
 const PROFILE = process.env.BENCH_PROFILE === '1'; // CPU-profile the server during the measured API runs
 const CONFIG = {
   // ANALYZE after seeding and after the creation warm-up, as autovacuum would soon do in a
@@ -333,11 +339,19 @@ const report = {
 
 let failed = false;
 try {
-  for (const kind of ['postgres', 'pglite']) {
-    if (only && only !== kind) continue;
-    report.results[kind] = await benchDatabase(kind);
-    if (kind === 'postgres') report.machine.postgres = report.results.postgres.server;
+  if (SECTIONS.has('cases'))
+    for (const kind of KINDS) {
+      report.results[kind] = await benchDatabase(kind);
+      if (kind === 'postgres') report.machine.postgres = report.results.postgres.server;
+    }
+  const defer = (label, fn) => cleanups.push([label, fn]);
+  // The sweep's figures are PostgreSQL's: a million cases is not what the embedded database is for.
+  if (SECTIONS.has('sla') && KINDS.includes('postgres')) {
+    log('sla: seeding a million open cases (a few minutes)…');
+    report.sla = await benchSlaSweep({ log, defer }).finally(() => cleanUp());
   }
+  if (SECTIONS.has('ingest'))
+    report.ingest = await benchIngest({ log, defer, kinds: KINDS }).finally(() => cleanUp());
 } catch (error) {
   failed = true;
   report.error = String(error?.stack ?? error);
@@ -352,7 +366,7 @@ for (const r of Object.values(report.results)) {
 }
 report.finishedAt = new Date().toISOString();
 report.targets = evaluateTargets(report.results);
-report.valid = !failed && allRunsClean(report.results);
+report.valid = !failed && allRunsClean(report.results) && (!report.ingest || ingestClean(report.ingest));
 report.sharedMachineRuns = noisyRuns(report.results);
 
 const dir = new URL('./results/', import.meta.url);
@@ -362,7 +376,9 @@ const stamp = startedAt.toISOString().replace(/:/g, '-');
 await writeFile(new URL(`${stamp}.json`, dir), json);
 await writeFile(new URL('latest.json', dir), json);
 
-printReport(report);
+if (Object.keys(report.results).length > 0) printReport(report);
+if (report.sla) printSlaSweep(report.sla);
+if (report.ingest) printIngest(report.ingest);
 console.log(`\nResults: bench/results/${stamp}.json (and bench/results/latest.json)`);
 // Missed targets are information, not failure; errors and non-2xx answers are failure.
 process.exitCode = failed || !report.valid ? 1 : 0;

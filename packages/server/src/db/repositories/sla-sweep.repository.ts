@@ -179,7 +179,11 @@ export async function writeSweep(
       count(*) filter (where type = 'sla.breached')::int as breached
     from recorded`.execute(tx);
   if (cases.length > 0) {
-    const changes = cases.map((w) => ({ case_id: w.caseId, priority: w.priority, assignee_id: w.assigneeId }));
+    const changes = cases.map((w) => ({
+      case_id: w.caseId,
+      priority: w.priority,
+      assignee_id: w.assigneeId,
+    }));
     await sql`
       update cases c
       set priority = x.priority, assignee_id = x.assignee_id, updated_at = ${now}::timestamptz,
