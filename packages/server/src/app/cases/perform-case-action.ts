@@ -127,23 +127,27 @@ export async function performCaseAction(
       default:
         await advanceCase(tx, tenantId, snapshot, step);
     }
-    const after = (await findCaseView(tx, caseId)) as CaseViewRow;
-    if (after.status !== row.status) {
+    // A cheap read of the new status; the full view is read once, after the clocks moved.
+    const moved = await tx
+      .selectFrom('cases')
+      .select('status')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    if (moved.status !== row.status) {
       const at = new Date(step.at);
       await tx
         .updateTable('cases')
-        .set({ solved_at: after.status === 'solved' ? at : null })
+        .set({ solved_at: moved.status === 'solved' ? at : null })
         .where('id', '=', caseId)
         .execute();
       await updateCaseClocks(tx, row, {
         type: 'status_changed',
         from: row.status as CaseStatus,
-        to: after.status as CaseStatus,
+        to: moved.status as CaseStatus,
         at,
       });
-      return toCaseView((await findCaseView(tx, caseId)) as CaseViewRow);
     }
-    return toCaseView(after);
+    return toCaseView((await findCaseView(tx, caseId)) as CaseViewRow);
   });
   ctx.live.publish({
     type: 'case',

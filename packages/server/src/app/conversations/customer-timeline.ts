@@ -48,17 +48,21 @@ export async function customerTimeline(
       type: string | null;
       reason: string | null;
       data: unknown;
+      attachments: { id: string; contentType: string; sizeBytes: number; name: string | null }[] | null;
     }>`
       (select 'message' as kind, m.case_id, c.number as case_number, m.created_at as at, m.id::text as id, m.seq,
               m.direction, m.channel, m.author_type, m.author_id, m.author_name, m.subject, m.body, m.language,
-              m.automated, m.delivery_state, m.client_message_id, null::text as type, null::text as reason, null::jsonb as data
+              m.automated, m.delivery_state, m.client_message_id, null::text as type, null::text as reason, null::jsonb as data,
+              (select coalesce(json_agg(json_build_object('id', f.id, 'contentType', f.content_type,
+                        'sizeBytes', f.size_bytes, 'name', f.original_name) order by f.created_at), '[]'::json)
+                 from evidence_files f where f.message_id = m.id) as attachments
          from messages m join cases c on c.id = m.case_id
         where m.customer_id = ${customerId} and m.created_at < ${before}
           and (${staff} or m.direction <> 'note')
         order by m.created_at desc limit ${query.limit})
       union all
       (select 'event', e.stream_id, c.number, e.created_at, e.id::text, null, null, null, e.actor_type, e.actor_id, null,
-              null, null, null, null, null, null, e.type, e.reason, e.data
+              null, null, null, null, null, null, e.type, e.reason, e.data, null::json
          from events e join cases c on c.id = e.stream_id
         where c.customer_id = ${customerId} and e.stream = 'case' and e.created_at < ${before}
           and e.type not like 'message.%'
@@ -88,7 +92,7 @@ export async function customerTimeline(
               automated: r.automated,
               deliveryState: r.delivery_state,
               clientMessageId: r.client_message_id,
-              attachments: [],
+              attachments: r.attachments ?? [],
               createdAt: iso(r.at),
             },
           }

@@ -16,7 +16,7 @@ import {
   type SlaTarget,
   selectTargets,
 } from '@afterdesk/core';
-import { type Insertable, sql } from 'kysely';
+import { type Insertable, type Selectable, sql } from 'kysely';
 import { SETTING_KEYS } from '../../db/repositories/settings.repository.js';
 import type { CaseClocksTable } from '../../db/schema.js';
 import type { Tx } from '../../db/scope.js';
@@ -80,22 +80,10 @@ export function storeCalendar(
   return calendarOf(spec);
 }
 
-export function toCaseClock(r: {
-  metric: string;
-  cycle: number;
-  state: string;
-  target: unknown;
-  rule: string;
-  started_at: Date;
-  due_at: Date | null;
-  warn_at: Date | null;
-  budget_minutes: number;
-  remaining_minutes: number | null;
-  paused_at: Date | null;
-  warned_at: Date | null;
-  breached_at: Date | null;
-  completed_at: Date | null;
-}): CaseClock {
+/** The stored columns of a clock, as read back. */
+export type ClockColumns = Omit<Selectable<CaseClocksTable>, 'tenant_id' | 'case_id'>;
+
+export function toCaseClock(r: ClockColumns): CaseClock {
   return {
     metric: r.metric as SlaMetric,
     cycle: r.cycle,

@@ -1,24 +1,9 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
+import type { CaseClocksTable } from '../schema.js';
 import type { Tx } from '../scope.js';
 
 /** A running clock that is due or past its warning point, with the case facts escalation needs. */
-export interface DueClockRow {
-  tenant_id: string;
-  case_id: string;
-  metric: string;
-  cycle: number;
-  state: string;
-  target: unknown;
-  rule: string;
-  started_at: Date;
-  due_at: Date | null;
-  warn_at: Date | null;
-  budget_minutes: number;
-  remaining_minutes: number | null;
-  paused_at: Date | null;
-  warned_at: Date | null;
-  breached_at: Date | null;
-  completed_at: Date | null;
+export type DueClockRow = Selectable<CaseClocksTable> & {
   store_id: string | null;
   customer_id: string;
   status: string;
@@ -26,7 +11,7 @@ export interface DueClockRow {
   priority: string;
   assignee_id: string | null;
   team_id: string | null;
-}
+};
 
 /**
  * Claims up to `batch` clocks that crossed a threshold by `now`, across tenants, breaches
