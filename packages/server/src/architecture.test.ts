@@ -29,8 +29,9 @@ describe('docs/architecture.md', () => {
 describe('the pure core', () => {
   it('depends on no adapter library', () => {
     const pkg = JSON.parse(read('packages/core/package.json')) as { dependencies?: Record<string, string> };
-    // Pure libraries only: time zones, money, schemas, and the public-holiday tables of date-holidays.
-    const allowed = ['luxon', 'dinero.js', '@sinclair/typebox', 'date-holidays'];
+    // Pure libraries only: time zones, money, schemas, the public-holiday tables of date-holidays,
+    // and for triage the language n-gram tables of eld and the Snowball stemmers of @orama/stemmers.
+    const allowed = ['luxon', 'dinero.js', '@sinclair/typebox', 'date-holidays', 'eld', '@orama/stemmers'];
     expect(Object.keys(pkg.dependencies ?? {}).filter((d) => !allowed.includes(d))).toEqual([]);
   });
 
