@@ -852,6 +852,12 @@ describe(`no malformed input yields a 500 (${testDatabaseKind()})`, () => {
       await check(example('POST', url, jsonBody(body())));
     });
 
+    it('answers a lone surrogate in the external id of an imported customer with 4xx, not 500', async () => {
+      const input = sampleOrder(now);
+      const body = { orders: [{ ...input, customer: { ...input.customer, externalId: 'x\udfff' } }] };
+      await check(example('POST', '/api/v1/orders/batch', jsonBody(body)));
+    });
+
     it('answers a NUL character in the reason of a case action with 4xx, not 500', async () => {
       const batch = await api('POST', '/api/v1/orders/batch', { orders: [sampleOrder(now)] });
       const order = (await api('GET', `/api/v1/orders/${batch.body.orders[0].id}`)).body;

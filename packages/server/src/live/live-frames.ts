@@ -2,6 +2,7 @@ import { ensureContractFormats, MessageInput, type MessageView } from '@afterdes
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FieldError } from '../app/errors.js';
+import { structureProblem } from '../http/json-body.js';
 
 // The frames of GET /api/v1/live, described in docs/live-protocol.md. Client frames are
 // checked here with TypeBox; what the server sends is typed only, as it builds them itself.
@@ -105,6 +106,8 @@ export function parseClientFrame(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return badFrame('A frame is a JSON object with a "type".');
   }
+  const problem = structureProblem(value);
+  if (problem) return badFrame(problem);
   const type = (value as { type?: unknown }).type;
   const schemaOf =
     typeof type === 'string' && Object.hasOwn(CLIENT_FRAMES, type)
