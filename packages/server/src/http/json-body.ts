@@ -11,7 +11,8 @@ const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 function textProblem(text: string, what: 'Text' | 'Keys'): string | null {
   if (text.includes('\u0000')) return `${what} must not contain the NUL character.`;
-  if (LONE_SURROGATE.test(text)) return `${what} must be valid Unicode (a lone surrogate is not a character).`;
+  if (LONE_SURROGATE.test(text))
+    return `${what} must be valid Unicode (a lone surrogate is not a character).`;
   return null;
 }
 

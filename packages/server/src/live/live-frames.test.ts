@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseClientFrame } from './live-frames.js';
 
 const caseId = '00000000-0000-4000-8000-000000000001';
-const send = (text: string) =>
-  JSON.stringify({ type: 'send', caseId, clientMessageId: 'c-1', body: text });
+const send = (text: string) => JSON.stringify({ type: 'send', caseId, clientMessageId: 'c-1', body: text });
 
 describe('reading a client frame', () => {
   it('accepts a chat message to a case', () => {
