@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { businessCalendar, defaultCalendarSpec } from './business-calendar.js';
 import { businessMinutesBetween } from './business-time.js';
 import { type CaseClock, type ClockSetting, earliestDue, planClocks } from './clock-plan.js';
-import { sweepClock } from './sla-clock.js';
+import { completeClock, sweepClock } from './sla-clock.js';
 import { DEFAULT_SLA_POLICY, selectTargets } from './sla-policy.js';
 
 const berlin = businessCalendar(defaultCalendarSpec('DE', 'Europe/Berlin'));
@@ -106,9 +106,33 @@ describe('planClocks', () => {
     ]);
   });
 
+  it('takes a move by the service as the answer (a return approved), but not the customer’s own move', () => {
+    const opened = planClocks([], { type: 'opened', at: at('10:00') }, setting);
+    const move = { type: 'status_changed', from: 'under_review', to: 'approved', at: at('10:20') } as const;
+    const byService = planClocks(opened, { ...move, by: 'service' }, setting);
+    expect(byService).toMatchObject([{ metric: 'first_response', state: 'hit', completedAt: at('10:20') }]);
+    expect(planClocks(opened, { ...move, by: 'customer' }, setting)).toEqual([]);
+    // The resolution runs on until the matter is settled.
+    expect(apply(opened, byService).find((c) => c.metric === 'resolution')?.state).toBe('active');
+  });
+
   it('names the earliest due time among running clocks for the inbox', () => {
     const clocks = planClocks([], { type: 'opened', at: at('10:00') }, setting);
     expect(earliestDue(clocks)).toEqual(at('11:00'));
     expect(earliestDue([])).toBeNull();
+  });
+
+  it('keeps a breached clock first in line until it is answered, and forgets paused ones', () => {
+    const opened = planClocks([], { type: 'opened', at: at('10:00') }, setting);
+    const breached = opened.map((c) =>
+      c.metric === 'first_response' ? sweepClock(c, at('12:00')).clock : c,
+    );
+    expect(breached.find((c) => c.metric === 'first_response')?.state).toBe('missed');
+    expect(earliestDue(breached)).toEqual(at('11:00'));
+    const answered = breached.map((c) => (c.state === 'missed' ? completeClock(c, at('12:30')) : c));
+    const resolution = answered.find((c) => c.metric === 'resolution');
+    expect(earliestDue(answered)).toEqual(resolution?.dueAt);
+    const paused = opened.map((c) => ({ ...c, state: 'paused' as const, dueAt: null }));
+    expect(earliestDue(paused)).toBeNull();
   });
 });

@@ -21,7 +21,18 @@ export type ClockTrigger =
   | { type: 'opened'; at: Date }
   | { type: 'agent_replied'; at: Date }
   | { type: 'customer_wrote'; at: Date }
-  | { type: 'status_changed'; from: CaseStatus; to: CaseStatus; at: Date };
+  | {
+      type: 'status_changed';
+      from: CaseStatus;
+      to: CaseStatus;
+      at: Date;
+      /**
+       * Who moved it. A move by the service (an agent, an integration, the policy deciding)
+       * is announced to the customer, so it answers them as a reply would; the customer's
+       * own move (withdrawing, appealing) answers no one.
+       */
+      by?: 'service' | 'customer';
+    };
 
 /** What the plan needs besides the clocks: the case's targets, its calendar, the warning share. */
 export interface ClockSetting {
@@ -43,6 +54,8 @@ const running = (c: CaseClock) => c.completedAt === null;
  * - waiting on the customer pauses what runs (the request itself answers them); their
  *   answer resumes it. A resolved status ends everything; a reopened case gets a new
  *   resolution cycle and a next response.
+ * - any other move by the service (a return approved, a dispute taken into review) ends the
+ *   running response clock: the customer is told of it, and that is the answer.
  */
 export function planClocks(
   clocks: readonly CaseClock[],
@@ -100,13 +113,18 @@ export function planClocks(
           ...start('next_response', nextCycle('next_response')),
         ];
       }
-      return [];
+      return trigger.by === 'service' ? finish(runningResponse) : [];
     }
   }
 }
 
-/** The earliest due time among running clocks: what the inbox sorts by. */
+/**
+ * The earliest due time among the clocks still owed: running ones and missed ones not yet
+ * completed. This is what the inbox sorts by, so an overdue case stays on top, overdue since
+ * its due time, until its answer is sent; and recording a breach never moves it.
+ */
 export function earliestDue(clocks: readonly CaseClock[]): Date | null {
-  const due = clocks.filter((c) => c.state === 'active' && c.dueAt).map((c) => (c.dueAt as Date).getTime());
+  const owed = (c: CaseClock) => c.state === 'active' || (c.state === 'missed' && !c.completedAt);
+  const due = clocks.filter((c) => owed(c) && c.dueAt).map((c) => (c.dueAt as Date).getTime());
   return due.length === 0 ? null : new Date(Math.min(...due));
 }

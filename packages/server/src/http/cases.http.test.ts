@@ -47,6 +47,13 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
     expect(created.body.decision.policyVersion).toBe(1);
     // One of two shoes: (2 × 59.99 − 10.00) / 2 = 54.99, less the customer's return shipping.
     expect(created.body.items[0].refundableMinor).toBe(5499);
+    // R-9: the policy's decision answered the customer at once; the return itself is due
+    // to be settled within 10 business days.
+    const clocks = Object.fromEntries(created.body.clocks.map((k: any) => [k.metric, k]));
+    expect(clocks.first_response).toMatchObject({ state: 'hit', completedAt: now.toISOString() });
+    expect(clocks.resolution).toMatchObject({ state: 'active', rule: expect.stringContaining('return') });
+    expect(Date.parse(clocks.resolution.dueAt) - now.getTime()).toBeGreaterThan(12 * 86_400_000);
+    expect(created.body.slaDueAt).toBe(clocks.resolution.dueAt);
     expect(created.body.timeline.map((e: any) => e.type)).toEqual([
       'case.submitted',
       'case.decided',
@@ -79,6 +86,11 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
     const order = await importOrder(api, sampleOrder(now));
     const created = await api('POST', '/api/v1/cases', qualityReturn(order, 'Holes after one wash'));
     expect(created.body.status).toBe('under_review');
+    // Nobody has looked at it yet: an answer is owed within the after-sales target.
+    expect(created.body.clocks.find((k: any) => k.metric === 'first_response')).toMatchObject({
+      state: 'active',
+      completedAt: null,
+    });
     const id = created.body.id;
     const step = async (action: string, body: object = {}) => {
       const r = await api('POST', `/api/v1/cases/${id}/actions/${action}`, body);
@@ -98,6 +110,10 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
     await step('pass-inspection', { notes: 'Confirmed defect' });
     const refunded = await step('refund');
     expect(refunded.status).toBe('refunded');
+    expect(refunded.clocks.map((k: any) => [k.metric, k.state])).toEqual([
+      ['first_response', 'hit'],
+      ['resolution', 'hit'],
+    ]);
     expect(refunded.refunds).toHaveLength(1);
     expect(refunded.refunds[0]).toMatchObject({
       amountMinor: refunded.refundableMinor,

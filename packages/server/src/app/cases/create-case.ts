@@ -13,6 +13,7 @@ import { inTenant } from '../../db/scope.js';
 import { requirePermission } from '../access.js';
 import { actorOf, type Ctx } from '../context.js';
 import { conflict } from '../errors.js';
+import { updateCaseClocks } from '../sla/case-clocks.js';
 import { type Advance, eventRow, planTransitions } from './advance-case.js';
 import { toCaseView } from './case-view.js';
 import { type EvaluatedRequest, evaluateRequest } from './evaluate-request.js';
@@ -117,6 +118,30 @@ export async function createCase(ctx: Ctx, input: CaseInput) {
         ...events.map((e) => eventRow(tenantId, e)),
       ],
     });
+    // The service levels of R-9: an answer within hours, the matter settled within business
+    // days. The policy's own decision, when it took one, is the first answer.
+    const clocked = {
+      id: caseId,
+      tenant_id: tenantId,
+      kind,
+      category: DEFAULT_CATEGORY[kind],
+      priority: 'normal',
+      store_id: order.store_id,
+    };
+    await updateCaseClocks(tx, clocked, [
+      { type: 'opened', at: new Date(at) },
+      ...(snapshot.status === INITIAL_CASE_STATUS || snapshot.status === 'under_review'
+        ? []
+        : [
+            {
+              type: 'status_changed' as const,
+              from: INITIAL_CASE_STATUS,
+              to: snapshot.status,
+              at: new Date(at),
+              by: 'service' as const,
+            },
+          ]),
+    ]);
     for (const e of evidence) {
       // Only while still unattached: two cases filed at once cannot both take a file.
       const attached = await tx

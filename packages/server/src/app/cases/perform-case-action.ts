@@ -145,6 +145,7 @@ export async function performCaseAction(
         from: row.status as CaseStatus,
         to: moved.status as CaseStatus,
         at,
+        by: step.by.type === 'customer' ? 'customer' : 'service',
       });
     }
     return toCaseView((await findCaseView(tx, caseId)) as CaseViewRow);

@@ -126,15 +126,19 @@ export function toClockRow(tenantId: string, caseId: string, c: CaseClock): Inse
 /**
  * Moves a case's service-level clocks after something happened to it (opened, answered,
  * waiting on the customer, resolved, reopened), and keeps the case's earliest due time
- * for the inbox. The decision is the core's (`planClocks`); this loads and saves.
+ * for the inbox. Several triggers (a case opened and decided in one request) are planned
+ * in order and saved once. The decision is the core's (`planClocks`); this loads and saves.
  */
-export async function updateCaseClocks(tx: Tx, c: ClockedCase, trigger: ClockTrigger): Promise<void> {
+export async function updateCaseClocks(
+  tx: Tx,
+  c: ClockedCase,
+  triggers: ClockTrigger | readonly ClockTrigger[],
+): Promise<void> {
   const [rows, setting] = await Promise.all([
     tx.selectFrom('case_clocks').selectAll().where('case_id', '=', c.id).execute(),
     loadClockSetting(tx, c.store_id),
   ]);
-  const clocks = rows.map(toCaseClock);
-  const changes = planClocks(clocks, trigger, {
+  const plan = {
     targets: selectTargets(setting.policy, {
       kind: c.kind as CaseKind,
       category: c.category as CaseCategory,
@@ -142,11 +146,18 @@ export async function updateCaseClocks(tx: Tx, c: ClockedCase, trigger: ClockTri
     }),
     calendar: setting.calendar,
     warnShare: setting.policy.warnShare,
-  });
-  if (changes.length === 0) return;
+  };
   const key = (k: CaseClock) => `${k.metric}/${k.cycle}`;
-  const merged = new Map(clocks.map((k) => [key(k), k]));
-  for (const k of changes) merged.set(key(k), k);
+  const merged = new Map(rows.map(toCaseClock).map((k) => [key(k), k]));
+  const changed = new Map<string, CaseClock>();
+  for (const trigger of Array.isArray(triggers) ? triggers : [triggers]) {
+    for (const k of planClocks([...merged.values()], trigger as ClockTrigger, plan)) {
+      merged.set(key(k), k);
+      changed.set(key(k), k);
+    }
+  }
+  const changes = [...changed.values()];
+  if (changes.length === 0) return;
   await tx
     .with('saved', (db) =>
       db
