@@ -118,8 +118,8 @@ function planSweep(rows: DueClockRow[], now: Date, context: SweepContext) {
       });
     }
     if (decided.length === 0) continue;
-    // A warning that changes nothing on the case leaves its row alone.
-    if (breached || priority !== first.priority || assigneeId !== first.assignee_id)
+    // A crossing that changes nothing on the case leaves its row alone.
+    if (priority !== first.priority || assigneeId !== first.assignee_id)
       cases.push({ caseId: first.case_id, priority, assigneeId });
     touched.push({
       type: 'case',

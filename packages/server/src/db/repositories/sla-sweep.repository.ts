@@ -118,8 +118,9 @@ export interface CaseWrite {
  *
  * 1. the clocks, and their events only for the clocks actually updated (still active), in
  *    the order given, so event ids follow the order of the thresholds;
- * 2. the cases, with their earliest running due time recomputed from the clocks as they
- *    are after statement 1.
+ * 2. the cases whose priority or assignee changed. Their due time (`sla_due_at`) stays: a
+ *    missed clock is still owed (see `earliestDue`). Neither priority nor updated_at is
+ *    indexed, so a raised priority is a HOT update that touches no index of `cases`.
  */
 export async function writeSweep(
   tx: Tx,
@@ -171,8 +172,7 @@ export async function writeSweep(
     }));
     await sql`
       update cases c
-      set priority = x.priority, assignee_id = x.assignee_id, updated_at = ${now}::timestamptz,
-        sla_due_at = (select min(k.due_at) from case_clocks k where k.case_id = c.id and k.state = 'active')
+      set priority = x.priority, assignee_id = x.assignee_id, updated_at = ${now}::timestamptz
       from json_to_recordset(${JSON.stringify(changes)}::json) as x(case_id uuid, priority text, assignee_id uuid)
       where c.id = x.case_id`.execute(tx);
   }
