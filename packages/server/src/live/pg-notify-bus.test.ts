@@ -59,6 +59,24 @@ describe.skipIf(!databaseUrl)('the LISTEN/NOTIFY live bus', () => {
     there.stop();
   });
 
+  it('carries a burst of updates published at once, all of them and in order', async () => {
+    const tenantId = crypto.randomUUID();
+    const there = collect(b, tenantId);
+    const base = {
+      type: 'case',
+      tenantId,
+      caseId: crypto.randomUUID(),
+      customerId: crypto.randomUUID(),
+    } as const;
+    for (let version = 1; version <= 500; version++)
+      a.publish({ ...base, event: 'sla.warning', status: 'open', version });
+    await vi.waitFor(() => expect(there.seen).toHaveLength(500));
+    expect(there.seen.map((u) => (u.type === 'case' ? u.version : 0))).toEqual(
+      Array.from({ length: 500 }, (_, i) => i + 1),
+    );
+    there.stop();
+  });
+
   it('sends a message by reference, so one far over 8000 bytes arrives whole', async () => {
     const services = testServices(handle);
     const tenant = await newTenant(services);
@@ -90,10 +108,8 @@ describe.skipIf(!databaseUrl)('the LISTEN/NOTIFY live bus', () => {
   it('listens again after its connection was cut', async () => {
     const tenantId = crypto.randomUUID();
     const there = collect(b, tenantId);
-    const cut =
-      await sql`select pg_terminate_backend(pid) from pg_stat_activity where query = ${`LISTEN ${LIVE_CHANNEL}`}`.execute(
-        handle.db,
-      );
+    const cut = await sql`select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and query = ${`LISTEN ${LIVE_CHANNEL}`}`.execute(handle.db);
     expect(cut.rows).toHaveLength(2);
     const update: LiveUpdate = {
       type: 'case',

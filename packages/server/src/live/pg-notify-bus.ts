@@ -104,6 +104,22 @@ export async function pgNotifyBus(
     retryTimer.unref();
   }
 
+  // What is published in one turn of the event loop (a sweep touching thousands of cases)
+  // goes out in one statement, not one round trip each; batches are sent one after another
+  // so that the other processes see the updates in the order they were published.
+  let pending: string[] = [];
+  let sending: Promise<void> = Promise.resolve();
+  function flush() {
+    const batch = pending;
+    pending = [];
+    sending = sending
+      .then(async () => {
+        await sql`select pg_notify(${LIVE_CHANNEL}, n) from unnest(${batch}::text[]) with ordinality as u(n, i)
+          order by i`.execute(db);
+      })
+      .catch((error) => log.warn({ err: error, notices: batch.length }, 'live notices not sent'));
+  }
+
   await listen();
 
   return {
@@ -121,13 +137,14 @@ export async function pgNotifyBus(
               },
             }
           : { origin, update };
-      sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(notice)})`
-        .execute(db)
-        .catch((error) => log.warn({ err: error }, 'live notice not sent'));
+      if (pending.length === 0) setImmediate(flush);
+      pending.push(JSON.stringify(notice));
     },
     subscribe: local.subscribe,
     async close() {
       closed = true;
+      if (pending.length > 0) flush();
+      await sending;
       clearTimeout(retryTimer);
       await client?.end().catch(() => undefined);
       client = null;
