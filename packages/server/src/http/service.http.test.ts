@@ -75,6 +75,39 @@ describe(`web form, notices, surveys and measures (${testDatabaseKind()})`, () =
     clock.now = MONDAY_10;
   });
 
+  it('tells the customer of a delay once per wait, however many clocks ran out, and again after an answer', async () => {
+    const { caseId } = await submitForm('en');
+    const breach = (metric: string) =>
+      inTenant(app.services.db, app.tenant.tenantId, (tx) =>
+        tx
+          .insertInto('events')
+          .values({
+            tenant_id: app.tenant.tenantId,
+            stream: 'case',
+            stream_id: caseId,
+            type: 'sla.breached',
+            actor_type: 'system',
+            data: JSON.stringify({ metric, cycle: 1, actions: ['tell_customer'], expectedBy: later(240) }),
+            created_at: MONDAY_10,
+          })
+          .execute(),
+      );
+    const delayNotices = async () =>
+      (await api('GET', `/api/v1/cases/${caseId}/messages`)).body.items.filter(
+        (m: any) => m.authorType === 'system' && /expect|delay|sorry/i.test(m.body),
+      );
+    clock.now = later(1);
+    await breach('first_response');
+    await breach('resolution');
+    await drainNotices();
+    expect(await delayNotices()).toHaveLength(1);
+    await api('POST', `/api/v1/cases/${caseId}/messages`, { body: 'We are on it.' });
+    await breach('next_response');
+    await drainNotices();
+    expect(await delayNotices()).toHaveLength(2);
+    clock.now = MONDAY_10;
+  });
+
   it('sends a survey link when a case is solved, takes one answer, and counts it in the measures', async () => {
     const { caseId } = await submitForm('de');
     clock.now = later(30);

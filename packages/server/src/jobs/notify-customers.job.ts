@@ -105,6 +105,7 @@ async function writeNotice(services: Services, tx: Tx, event: EventRow) {
   const settings = await loadHelpDeskSettings(tx);
   const type = event.type as NoticeEvent;
   if (!wanted(type, event, c as CaseRow, settings)) return null;
+  if (type === 'sla.breached' && (await toldOfDelaySinceLastAnswer(tx, c.id))) return null;
   const language = chooseLanguage([customer_language, c.language], NOTICE_LANGUAGES);
   const locale = language;
   const zone = time_zone ?? 'UTC';
@@ -180,6 +181,19 @@ function wanted(
     default:
       return NOTICE_EVENTS.includes(type);
   }
+}
+
+// One apology per wait: a customer told of a delay hears of the next one (the resolution
+// running late after the first answer did) only once an agent has written to them since.
+async function toldOfDelaySinceLastAnswer(tx: Tx, caseId: string): Promise<boolean> {
+  const { rows } = await sql<{ told: boolean }>`
+    select exists (
+      select 1 from messages m join events e on e.id = m.source_event_id
+      where m.case_id = ${caseId} and e.type = 'sla.breached'
+        and m.seq > coalesce((select max(a.seq) from messages a
+          where a.case_id = ${caseId} and a.direction = 'outbound' and a.author_type <> 'system'), 0)
+    ) as told`.execute(tx);
+  return rows[0]?.told ?? false;
 }
 
 async function firstResponseDue(tx: Tx, caseId: string) {
