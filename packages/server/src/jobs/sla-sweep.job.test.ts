@@ -2,6 +2,8 @@ import { DEFAULT_SLA_POLICY, type SlaPolicy } from '@afterdesk/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../app/context.js';
 import type { DatabaseHandle } from '../db/connect.js';
+import { writeSweep } from '../db/repositories/sla-sweep.repository.js';
+import { inSystem } from '../db/scope.js';
 import type { LiveUpdate } from '../live/live-bus.js';
 import { openTestDatabase, testServices } from '../testing/harness.test-helpers.js';
 import { sweepSlaClocks } from './sla-sweep.job.js';
@@ -223,5 +225,25 @@ describe('sweepSlaClocks', () => {
 
     expect(await sweepSlaClocks(services, { now, batch: 1 })).toMatchObject({ breached: 1, warned: 0 });
     expect(await sweepSlaClocks(services, { now, batch: 1 })).toMatchObject({ breached: 0, warned: 1 });
+  });
+
+  it('lets an agent who changed the case meanwhile win over the escalation', async () => {
+    const tenantId = await fx.tenant();
+    const { agentId, leadId } = await fx.team(tenantId);
+    const caseId = await fx.openCase(tenantId, { priority: 'low', assigneeId: agentId });
+    // The sweep read the case as normal; an agent has since set it to low.
+    const escalation = {
+      caseId,
+      priority: 'high',
+      assigneeId: leadId,
+      wasPriority: 'normal',
+      wasAssigneeId: agentId,
+    };
+    await inSystem(services.db, (tx) => writeSweep(tx, new Date(nextEra()), [], [escalation]));
+    expect(await fx.caseRow(caseId)).toMatchObject({ priority: 'low', assignee_id: agentId });
+    await inSystem(services.db, (tx) =>
+      writeSweep(tx, new Date(nextEra()), [], [{ ...escalation, wasPriority: 'low' }]),
+    );
+    expect(await fx.caseRow(caseId)).toMatchObject({ priority: 'high', assignee_id: leadId });
   });
 });

@@ -120,7 +120,13 @@ function planSweep(rows: DueClockRow[], now: Date, context: SweepContext) {
     if (decided.length === 0) continue;
     // A crossing that changes nothing on the case leaves its row alone.
     if (priority !== first.priority || assigneeId !== first.assignee_id)
-      cases.push({ caseId: first.case_id, priority, assigneeId });
+      cases.push({
+        caseId: first.case_id,
+        priority,
+        assigneeId,
+        wasPriority: first.priority,
+        wasAssigneeId: first.assignee_id,
+      });
     touched.push({
       type: 'case',
       tenantId: first.tenant_id,

@@ -15,14 +15,17 @@ export type DueClockRow = Selectable<CaseClocksTable> & {
 
 /**
  * Claims up to `batch` clocks that crossed a threshold by `now`, across tenants, breaches
- * first, and locks each with its case.
+ * first, each locked, with the case facts escalation needs.
  *
  * Two range scans of the partial indexes (case_clocks_due, case_clocks_warn) joined by a
- * UNION: an OR of the two conditions would make PostgreSQL scan every active clock. The
- * outer WHERE repeats the conditions so that a row another worker changed after this
- * statement's snapshot is re-checked when locked and dropped; SKIP LOCKED passes over rows
- * a concurrent sweep (or a request holding the case) has, so two workers never wait on
- * each other and never record the same crossing.
+ * UNION: an OR of the two conditions would make PostgreSQL scan every active clock. Each
+ * key found is then locked through its primary key in a LATERAL sub-select (a plain join
+ * back to case_clocks lets the planner pick a hash join over all clocks once thousands are
+ * due). The sub-select repeats the conditions, so a clock another worker changed after this
+ * statement's snapshot is re-checked when locked and dropped; SKIP LOCKED passes over clocks
+ * a concurrent sweep has, so two workers never wait on each other and never record the same
+ * crossing. Cases are read, not locked: `writeSweep` changes a case only if it is still as
+ * read here, so an agent's concurrent change wins over the escalation.
  */
 export async function claimDueClocks(tx: Tx, now: Date, batch: number): Promise<DueClockRow[]> {
   const { rows } = await dueClocksQuery(now, batch).execute(tx);
@@ -43,12 +46,15 @@ export function dueClocksQuery(now: Date, batch: number) {
       k.warn_at, k.budget_minutes, k.remaining_minutes, k.paused_at, k.warned_at, k.breached_at,
       k.completed_at, c.store_id, c.customer_id, c.status, c.version, c.priority, c.assignee_id, c.team_id
     from due
-    join case_clocks k on (k.case_id, k.metric, k.cycle) = (due.case_id, due.metric, due.cycle)
+    cross join lateral (
+      select * from case_clocks k
+      where (k.case_id, k.metric, k.cycle) = (due.case_id, due.metric, due.cycle) and k.state = 'active'
+        and (k.due_at <= ${now} or (k.warned_at is null and k.warn_at <= ${now}))
+      for update skip locked
+    ) k
     join cases c on c.id = k.case_id
-    where k.state = 'active' and (k.due_at <= ${now} or (k.warned_at is null and k.warn_at <= ${now}))
     order by k.due_at, k.case_id, k.metric, k.cycle
-    limit ${batch}
-    for update of k, c skip locked`;
+    limit ${batch}`;
 }
 
 /** What escalation needs to know about the tenants of a batch. */
@@ -103,11 +109,13 @@ export interface ClockWrite {
   data: Record<string, unknown>;
 }
 
-/** A case's priority and assignee after escalation. */
+/** A case's priority and assignee after escalation, and as they were read. */
 export interface CaseWrite {
   caseId: string;
   priority: string;
   assigneeId: string | null;
+  wasPriority: string;
+  wasAssigneeId: string | null;
 }
 
 /**
@@ -169,12 +177,16 @@ export async function writeSweep(
       case_id: w.caseId,
       priority: w.priority,
       assignee_id: w.assigneeId,
+      was_priority: w.wasPriority,
+      was_assignee_id: w.wasAssigneeId,
     }));
     await sql`
       update cases c
       set priority = x.priority, assignee_id = x.assignee_id, updated_at = ${now}::timestamptz
-      from json_to_recordset(${JSON.stringify(changes)}::json) as x(case_id uuid, priority text, assignee_id uuid)
-      where c.id = x.case_id`.execute(tx);
+      from json_to_recordset(${JSON.stringify(changes)}::json)
+        as x(case_id uuid, priority text, assignee_id uuid, was_priority text, was_assignee_id uuid)
+      where c.id = x.case_id and c.priority = x.was_priority
+        and c.assignee_id is not distinct from x.was_assignee_id`.execute(tx);
   }
   return rows[0] ?? { warned: 0, breached: 0 };
 }
