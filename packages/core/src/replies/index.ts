@@ -1,5 +1,6 @@
 export { checkReply, type ReplyCheck, type ReplyFinding } from './check-reply.js';
 export { DEFAULT_FORBIDDEN_PHRASES, type ForbiddenPhrase, type PhraseSeverity } from './forbidden-phrases.js';
+export { findClosing, findGreeting, knowsCourtesy, type TextSpan } from './greetings.js';
 export { chooseLanguage } from './language.js';
 export {
   type Macro,
@@ -8,3 +9,13 @@ export {
   type ReplyVariables,
   renderMacro,
 } from './macro.js';
+export { findPromises, type PromiseThing, type PromiseUnit, type ReplyPromise } from './promises.js';
+export {
+  type PromiseFacts,
+  promisedBusinessDays,
+  type ReplyReview,
+  type ReviewFinding,
+  type ReviewFindingKind,
+  type ReviewReplyInput,
+  reviewReply,
+} from './review-reply.js';
