@@ -1,0 +1,37 @@
+import type { SentimentLexicon } from './lexicon.js';
+
+/** Polish. Endings vary by case and gender, so most entries are stems ending in `*`. */
+export const pl: SentimentLexicon = {
+  mode: 'words',
+  terms: {
+    '3': `doskonał*, idealn*, perfekcyjn*, rewelac*, świetn*, wspaniał*, fantastyczn*, znakomit*, genialn*, super produkt,
+      polecam serdecznie, gorąco polecam, zdecydowanie polecam, najlepsz*, 5 gwiazdek, pięć gwiazdek, bez zarzutu`,
+    '2': `dobr*, dobrze, polecam, zadowolon*, super, fajn*, ładn*, piękn*, solidn*, wygodn*, szybk*, szybko, wysoka jakość,
+      dobra jakość, zgodn* z opisem, jak na zdjęciu, na czas, bez problemu, bez problemów, dziękuję, dzięki, miły, miła,
+      pomocn*, trwał*, porządn*, warto, wart*, przydatn*, praktyczn*, podoba, spodobał*, uwielbiam, kocham, ekstra,
+      bardzo dobrze, w porządku, sprawn*, profesjonaln*`,
+    '1': `ok, okej, działa, pasuje, przyzwoit*, tani*, niedrog*, lekk*, miękk*, łatw*, prost*, otrzymał*, dotarł*, doszł*,
+      zwrócono, rozwiązan*, lepsz*, poprawn*, może być`,
+    '-1': `drogi, droga, drogie, mał*, głośn*, zapach*, dziwn*, szkoda, niestety, skomplikowan*, średni*, przeciętn*, zwrot*,
+      zwrócić, wymian*, czekam, czekać, cienk*`,
+    '-2': `zły, zła, złe, źle, kiepsk*, słab*, rozczarowan*, rozczarow*, problem*, wad*, uszkodzon*, zepsut*, zepsuł*, popsuł*, pęknięt*,
+      pękł*, porysowan*, podart*, brak*, brakuje, niezgodn*, błęd*, zły rozmiar, opóźnieni*, spóźnion*, wolno, powoln*,
+      nie dotarł*, nie doszł*, nie otrzymał*, nie działa, przestał* działać, nie polecam, niezadowolon*, żałuję, niewygodn*,
+      przecieka, rdz*, brudn*, śmierdzi, niebezpieczn*, bezużyteczn*, brak odpowiedzi, nie odpowiadają, niemił*,
+      niskiej jakości, marn*, tandet*, odpada, rozpada się, rozleciał*, wprowadza w błąd, nieprzyjemn*`,
+    '-3': `oszust*, oszukan*, oszukał*, oszustwo, naciąg*, fatalny, fatalnie, fataln*, okropn*, straszn*, beznadziejn*,
+      tragiczn*, tragedia, dramat, syf, szajs, badziew*, śmieć, śmieci, złom, podróbk*, fałszyw*, najgorsz*,
+      nigdy więcej, nie kupujcie, nie kupować, omijać, omijajcie, wyrzucone pieniądze, strata pieniędzy, 1 gwiazdka,
+      jedna gwiazdka, skandal*, nie do przyjęcia, żenada, żenujące`,
+  },
+  negators: 'nie, nigdy, bez, ani, nic, żaden, żadna, żadne, wcale',
+  intensifiers: `bardzo, naprawdę, totalnie, całkowicie, absolutnie, zupełnie, ogromnie, niesamowicie, strasznie, mega,
+    super, wyjątkowo, niezwykle, zbyt, za, tak, taki, taka, takie`,
+  diminishers: 'trochę, nieco, lekko, dość, dosyć, względnie, troszkę',
+  contrast: 'ale, jednak, jednakże, natomiast, mimo to, chociaż, choć',
+  anger: `oszust*, oszukan*, oszustwo, naciąg*, skandal*, żenada, wściekł*, zły jestem, zła jestem, wkurz*, wkurw*,
+    kurwa, cholera, prawnik, sąd, rzecznik, uokik, reklamacj*, kpina, nie do przyjęcia, niekompetentn*, kłamc*`,
+  anxiety: `martwię, martwi mnie, niepokoj*, boję, obawiam, gdzie jest moja, gdzie jest mój, gdzie jest moje, nadal nie,
+    wciąż nie, dalej nie, brak informacji, brak kontaktu, zgubion*, zagubion*, zaginęł*, mam nadzieję`,
+  urgency: `pilne, pilnie, pilny, natychmiast, od razu, jak najszybciej, niezwłocznie, jeszcze dziś, do jutra, szybko proszę, asap`,
+};
