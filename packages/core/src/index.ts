@@ -1,5 +1,6 @@
 export * from './access/index.js';
 export * from './cases/index.js';
+export * from './knowledge/index.js';
 export * from './messages/index.js';
 export * from './money/index.js';
 export * from './notifications/index.js';
@@ -7,3 +8,4 @@ export * from './policies/index.js';
 export * from './replies/index.js';
 export * from './routing/index.js';
 export * from './sla/index.js';
+export * from './triage/index.js';

@@ -9,6 +9,7 @@ import { migrate } from '../db/migrate.js';
 import { createLogger, openServices } from '../services.js';
 import { importOrdersCommand } from './import-orders.command.js';
 import { serve } from './serve.command.js';
+import { triageCommand } from './triage.command.js';
 
 /** The `afterdesk` command line: the same use cases as the HTTP API. */
 export async function main(argv: string[]): Promise<void> {
@@ -127,6 +128,8 @@ export async function main(argv: string[]): Promise<void> {
 
   const imports = program.command('import').description('Import data');
   importOrdersCommand(imports, (run) => withServices(quiet(), run));
+
+  program.addCommand(triageCommand());
 
   try {
     await program.parseAsync(argv);

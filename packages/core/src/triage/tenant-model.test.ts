@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { classify, trainTextClassifier } from './classify-text.js';
+import { priorFunction, trainTenantModel } from './tenant-model.js';
+import { FIXTURE } from './triage-fixture.test-helpers.js';
+
+const base = trainTextClassifier(FIXTURE, { task: 'intent', seed: 1, epochs: 20, calibrationShare: 0 });
+// A merchant's own labels, which need not be Afterdesk's intents.
+const merchant = FIXTURE.map((e) => ({ text: e.text, label: e.label === 'feedback' ? 'happy' : 'problem' }));
+
+describe('trainTenantModel', () => {
+  it('learns a merchant’s own labels with the shipped model as a prior', () => {
+    const { classifier, candidates } = trainTenantModel(merchant, { task: 'intent', base, seed: 2 });
+    expect(classifier.model.labels).toEqual(['happy', 'problem']);
+    expect(classifier.prior?.kind).toBe('intent-model');
+    const prior = priorFunction(classifier.prior, base);
+    expect(classify(classifier, 'arrived early, love it', prior).label).toBe('happy');
+    expect(classify(classifier, 'it arrived broken', prior).label).toBe('problem');
+    expect(candidates.length).toBeGreaterThan(0);
+  });
+
+  it('needs the shipped model to classify when it was trained with it', () => {
+    const { classifier } = trainTenantModel(merchant, { task: 'intent', base, seed: 2 });
+    expect(() => classify(classifier, 'hello')).toThrow(/prior/);
+  });
+
+  it('trains without a prior for a task of the merchant’s own', () => {
+    const { classifier } = trainTenantModel(merchant, { task: 'topic', seed: 2 });
+    expect(classifier.prior).toBeNull();
+  });
+
+  it('refuses examples with a single label', () => {
+    expect(() => trainTenantModel([{ text: 'a', label: 'x' }], { task: 'topic' })).toThrow(/two labels/);
+  });
+});

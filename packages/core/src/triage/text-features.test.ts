@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FEATURES, extractFeatures, fnv1a, normalizeText, splitWords } from './text-features.js';
+
+const words = (text: string) => splitWords(normalizeText(text)).map((t) => t.text);
+
+describe('normalizeText', () => {
+  it('folds width, case, digits and Latin accents', () => {
+    expect(normalizeText('Não RECEBI o pedido #４５６')).toBe('nao recebi o pedido #000');
+  });
+
+  it('keeps Japanese voiced kana and Korean syllables intact', () => {
+    expect(normalizeText('ガラスが割れた 배송')).toBe('ガラスが割れた 배송');
+  });
+});
+
+describe('splitWords', () => {
+  it('splits Chinese without spaces into words', () => {
+    expect(words('我的快递还没到').length).toBeGreaterThan(2);
+  });
+
+  it('splits spaced scripts on word boundaries and keeps apostrophes inside words', () => {
+    expect(words("I don't have it, order 12!")).toEqual(['i', "don't", 'have', 'it', 'order', '00']);
+  });
+});
+
+describe('fnv1a', () => {
+  it('matches the published FNV-1a test vectors', () => {
+    expect(fnv1a('')).toBe(0x811c9dc5);
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    expect(fnv1a('foobar')).toBe(0xbf9cf968);
+  });
+});
+
+describe('extractFeatures', () => {
+  it('gives a unit-length vector with sorted, distinct indices inside the hashed space', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 80 }), (text) => {
+        const { indices, values } = extractFeatures(text);
+        const norm = values.reduce((s, v) => s + v * v, 0);
+        if (indices.length > 0) expect(norm).toBeCloseTo(1, 4);
+        for (let i = 1; i < indices.length; i++) expect(indices[i]).toBeGreaterThan(indices[i - 1] as number);
+        for (const i of indices) expect(i).toBeLessThan(2 ** DEFAULT_FEATURES.bits);
+      }),
+    );
+  });
+
+  it('reads the same message the same way whatever its case, width or order number', () => {
+    expect(extractFeatures('Where is order 123?')).toEqual(extractFeatures('WHERE IS ORDER 987?'));
+  });
+
+  it('gives an empty vector for a text without words', () => {
+    expect(extractFeatures(' !? ').indices).toHaveLength(0);
+  });
+});
