@@ -240,6 +240,7 @@ async function explainClaim(client, services, now, batch) {
   const compiled = dueClocksQuery(now, batch).compile(services.db);
   await client.query('begin');
   try {
+    await client.query('set local jit = off'); // as claimDueClocks does
     const { rows } = await client.query(
       `explain (analyze, buffers, costs off) ${compiled.sql}`,
       compiled.parameters,
