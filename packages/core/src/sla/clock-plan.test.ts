@@ -125,11 +125,13 @@ describe('planClocks', () => {
   it('keeps a breached clock first in line until it is answered, and forgets paused ones', () => {
     const opened = planClocks([], { type: 'opened', at: at('10:00') }, setting);
     const breached = opened.map((c) =>
-      c.metric === 'first_response' ? sweepClock(c, at('12:00')).clock : c,
+      c.metric === 'first_response' ? { ...c, ...sweepClock(c, at('12:00')).clock } : c,
     );
     expect(breached.find((c) => c.metric === 'first_response')?.state).toBe('missed');
     expect(earliestDue(breached)).toEqual(at('11:00'));
-    const answered = breached.map((c) => (c.state === 'missed' ? completeClock(c, at('12:30')) : c));
+    const answered = breached.map((c) =>
+      c.state === 'missed' ? { ...c, ...completeClock(c, at('12:30')) } : c,
+    );
     const resolution = answered.find((c) => c.metric === 'resolution');
     expect(earliestDue(answered)).toEqual(resolution?.dueAt);
     const paused = opened.map((c) => ({ ...c, state: 'paused' as const, dueAt: null }));
