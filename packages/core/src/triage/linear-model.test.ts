@@ -6,6 +6,7 @@ import {
   predictProbabilities,
   softmaxInPlace,
   trainSoftmax,
+  trainSoftmaxLbfgs,
 } from './linear-model.js';
 
 const x = (index: number) => ({ indices: Uint32Array.of(index), values: Float32Array.of(1) });
@@ -38,6 +39,37 @@ describe('trainSoftmax', () => {
   it('gives the same weights for the same seed', () => {
     const train = () => trainSoftmax(examples, ['a', 'b', 'c'], 3, { random: mulberry32(9) }).weights;
     expect(train()).toEqual(train());
+  });
+});
+
+describe('trainSoftmaxLbfgs', () => {
+  it('learns a separable problem without any randomness', () => {
+    const train = () => trainSoftmaxLbfgs(examples, ['a', 'b', 'c'], 3, { l2: 1e-3 });
+    const model = train();
+    for (const e of examples) expect(predictProbabilities(model, e.x)[e.y]).toBeGreaterThan(0.9);
+    expect(train().weights).toEqual(model.weights);
+  });
+
+  it('trains to the optimum: more iterations do not lower the loss', () => {
+    const a = trainSoftmaxLbfgs(examples, ['a', 'b', 'c'], 3, { l2: 0.1 });
+    const b = trainSoftmaxLbfgs(examples, ['a', 'b', 'c'], 3, {
+      l2: 0.1,
+      maxIterations: 5000,
+      tolerance: 1e-12,
+    });
+    expect(a.loss).toBeCloseTo(b.loss, 8);
+  });
+
+  it('matches the closed form of a two-class problem with one feature', () => {
+    // One input x = 1 seen twice as label 1 and once as label 0, no penalty: p(1) = 2/3.
+    const one = { indices: Uint32Array.of(0), values: Float32Array.of(1) };
+    const data = [
+      { x: one, y: 1 },
+      { x: one, y: 1 },
+      { x: one, y: 0 },
+    ];
+    const model = trainSoftmaxLbfgs(data, ['no', 'yes'], 1, { l2: 0, tolerance: 1e-10 });
+    expect(predictProbabilities(model, one)[1]).toBeCloseTo(2 / 3, 5);
   });
 });
 

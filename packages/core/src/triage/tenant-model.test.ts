@@ -18,6 +18,35 @@ describe('trainTenantModel', () => {
     expect(candidates.length).toBeGreaterThan(0);
   });
 
+  it('considers the shipped model alone when the merchant uses Afterdesk intents', () => {
+    const { candidates } = trainTenantModel(FIXTURE, { task: 'intent', base, seed: 2 });
+    expect(candidates.map((c) => c.name)).toContain('shipped model alone');
+  });
+
+  it('considers the lexicon score alone for sentiment, and can pick it', () => {
+    const reviews = [
+      ...['great', 'excellent quality', 'love it', 'perfect, thanks', 'very good', 'fast and good'].map(
+        (t) => ({
+          text: `${t} product`,
+          label: 'positive',
+        }),
+      ),
+      ...['terrible', 'broken on arrival', 'awful quality', 'worst purchase', 'very bad', 'useless'].map(
+        (t) => ({
+          text: `${t} product`,
+          label: 'negative',
+        }),
+      ),
+    ];
+    const many = [0, 1, 2, 3].flatMap((n) =>
+      reviews.map((r) => ({ ...r, text: `${r.text} ${'!'.repeat(n)} #${n}` })),
+    );
+    const { classifier, candidates } = trainTenantModel(many, { task: 'sentiment', seed: 2 });
+    expect(candidates.map((c) => c.name)).toContain('lexicon alone');
+    const prior = priorFunction(classifier.prior);
+    expect(classify(classifier, 'awful, it arrived broken', prior).label).toBe('negative');
+  });
+
   it('needs the shipped model to classify when it was trained with it', () => {
     const { classifier } = trainTenantModel(merchant, { task: 'intent', base, seed: 2 });
     expect(() => classify(classifier, 'hello')).toThrow(/prior/);

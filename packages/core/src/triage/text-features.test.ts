@@ -49,6 +49,27 @@ describe('extractFeatures', () => {
     expect(extractFeatures('Where is order 123?')).toEqual(extractFeatures('WHERE IS ORDER 987?'));
   });
 
+  it('reads Chinese as character 1–3-grams, so each character of a run counts', () => {
+    // 4 characters: 4 unigrams + 3 bigrams + 2 trigrams, all distinct.
+    expect(extractFeatures('快递没到', { ...DEFAULT_FEATURES, bits: 24 }).indices).toHaveLength(9);
+  });
+
+  it('gives the same vector for a text whatever was extracted before it', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 200 }), (a, b) => {
+        const first = extractFeatures(a);
+        extractFeatures(b);
+        expect(extractFeatures(a)).toEqual(first);
+      }),
+    );
+  });
+
+  it('gives no text features when both blocks weigh nothing', () => {
+    expect(
+      extractFeatures('hello', { ...DEFAULT_FEATURES, wordWeight: 0, charWeight: 0 }).indices,
+    ).toHaveLength(0);
+  });
+
   it('gives an empty vector for a text without words', () => {
     expect(extractFeatures(' !? ').indices).toHaveLength(0);
   });

@@ -110,7 +110,7 @@ async function sentimentSet(name: string, path: string, text: string, label: str
     for await (const r of readRows(path)) languageOf.set(String(r.text).trim(), String(r.lang));
   }
   const { train, heldOut } = splitHeldOut(read.examples);
-  const { classifier } = trainTenantModel(train, { task: 'sentiment', seed: 7 });
+  const { classifier, candidates } = trainTenantModel(train, { task: 'sentiment', seed: 7 });
   const prior = priorFunction(classifier.prior);
   const positive = classifier.model.labels.indexOf('positive');
   const groups = new Map<string, LabelledText[]>();
@@ -119,16 +119,21 @@ async function sentimentSet(name: string, path: string, text: string, label: str
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   const out: Record<string, { lexicon: number; tenant: number }> = {};
+  const tenantScore = (t: string) => predictText(classifier, t, prior)[positive] as number;
+  const aucOf = (set: readonly LabelledText[], score: (t: string) => number) =>
+    evaluatePredictions(
+      set,
+      set.map(() => ''),
+      { scores: set.map((e) => score(e.text)) },
+    ).figures.rocAuc ?? 0;
+  console.log(
+    `${name} overall: lexicon AUC ${f4(aucOf(heldOut, (t) => scoreSentiment(t).score))} | tenant AUC ${f4(aucOf(heldOut, tenantScore))} (held-out ${heldOut.length}; chose ${classifier.summary.chosen})`,
+  );
+  console.log(`  validation of candidates: ${candidates.map((c) => `${c.name} ${f4(c.score)}`).join('; ')}`);
   for (const [language, all] of [...groups].sort()) {
     const held = all.filter((e) => heldOut.includes(e));
-    const auc = (set: LabelledText[], score: (t: string) => number) =>
-      evaluatePredictions(
-        set,
-        set.map(() => ''),
-        { scores: set.map((e) => score(e.text)) },
-      ).figures.rocAuc ?? 0;
-    const lexicon = auc(all, (t) => scoreSentiment(t, language).score);
-    const tenant = auc(held, (t) => predictText(classifier, t, prior)[positive] as number);
+    const lexicon = aucOf(all, (t) => scoreSentiment(t, language).score);
+    const tenant = aucOf(held, tenantScore);
     out[language] = { lexicon, tenant };
     console.log(
       `${name} ${language}: lexicon AUC ${f4(lexicon)} (${all.length} rows) | tenant AUC ${f4(tenant)} (held-out ${held.length})`,
@@ -163,34 +168,55 @@ async function sentimentSection() {
   return { marc, shopping: shopping.zh, waimai: waimai.zh };
 }
 
-function speedSection(model: TextClassifier, loadMs: number) {
-  const texts = [
-    'Hi, I still have not received my order 123456, can you check?',
-    'O produto chegou quebrado e quero devolver',
-    '我的快递三周了还没到',
-    'Die Farbe ist anders als auf dem Foto.',
-    '注文をキャンセルしたいです。',
-  ];
-  const times: number[] = [];
+// One-sentence messages in the seven languages the speed target names, written for this bench.
+const SPEED_TEXTS = [
+  'Hi, I still have not received my order 123456, can you check?',
+  'The parcel arrived broken and I want my money back.',
+  '我的快递三周了还没到',
+  '质量很差，我要退货',
+  '注文をキャンセルしたいです。',
+  '届いた商品が壊れていました。',
+  'Die Farbe ist anders als auf dem Foto.',
+  'Wo ist mein Paket? Ich warte seit zwei Wochen.',
+  'Quiero devolver el producto, llegó roto.',
+  '¿Cuándo llega mi pedido?',
+  'Je n’ai toujours pas reçu mon colis.',
+  'Le produit ne correspond pas à la description.',
+  'O produto chegou quebrado e quero devolver',
+  'nao recebi meu pedido ainda',
+];
+
+function measure(run: (text: string) => void, count = 50_000) {
+  for (let i = 0; i < 5_000; i++) run(SPEED_TEXTS[i % SPEED_TEXTS.length] as string);
+  const times = new Float64Array(count);
   const started = performance.now();
-  for (let i = 0; i < 50_000; i++) {
+  for (let i = 0; i < count; i++) {
     const t0 = performance.now();
-    classify(model, texts[i % texts.length] as string);
-    times.push(performance.now() - t0);
+    run(SPEED_TEXTS[i % SPEED_TEXTS.length] as string);
+    times[i] = performance.now() - t0;
   }
-  const perSecond = 50_000 / ((performance.now() - started) / 1000);
-  times.sort((a, b) => a - b);
-  const p99 = times[Math.floor(times.length * 0.99)] as number;
+  const perSecond = Math.round(count / ((performance.now() - started) / 1000));
+  times.sort();
+  return { perSecond, p99Ms: Number((times[Math.floor(count * 0.99)] as number).toFixed(3)) };
+}
+
+function speedSection(model: TextClassifier, loadMs: number) {
+  const intent = measure((t) => classify(model, t));
+  const triage = measure((t) => {
+    const { language } = detectLanguage(t);
+    classify(model, t);
+    scoreSentiment(t, language);
+  });
   const size = statSync(INTENT_MODEL_PATH).size;
-  console.log('\n== 5. Model file, load time, speed (one core)');
+  console.log(
+    '\n== 5. Model file, load time, speed (one core, one-sentence messages in en/zh/ja/de/es/fr/pt)',
+  );
   console.log(`intent.model.gz ${(size / 1e6).toFixed(2)} MB, loaded in ${loadMs.toFixed(0)} ms`);
-  console.log(`intent classification: ${Math.round(perSecond)} messages/s, p99 ${p99.toFixed(3)} ms`);
-  return {
-    modelBytes: size,
-    loadMs: Math.round(loadMs),
-    intentsPerSecond: Math.round(perSecond),
-    p99Ms: p99,
-  };
+  console.log(`intent alone: ${intent.perSecond} messages/s, p99 ${intent.p99Ms} ms (target ≥ 25,000/s)`);
+  console.log(
+    `whole triage (language + intent + sentiment): ${triage.perSecond} messages/s, p99 ${triage.p99Ms} ms (target ≥ 5,000/s, p99 < 5 ms)`,
+  );
+  return { modelBytes: size, loadMs: Math.round(loadMs), intent, triage };
 }
 
 /** Runs every triage evaluation and prints the figures, ending with one JSON line. */
