@@ -151,7 +151,20 @@ export const CaseSummary = Type.Object({
   assigneeId: Type.Union([Uuid, Type.Null()]),
   teamId: Type.Union([Uuid, Type.Null()]),
   slaDueAt: Type.Union([IsoDateTime, Type.Null()], {
-    description: 'The earliest due time of the running service-level clocks',
+    description: 'The earliest due time of the service-level clocks still owed (overdue ones included)',
+  }),
+  intent: Type.Union([Type.String(), Type.Null()], {
+    description: 'What the customer wants, as triage read their latest message or an agent confirmed',
+  }),
+  intentConfirmed: Type.Boolean({ description: 'True when an agent set or confirmed the intent' }),
+  sentiment: Type.Union([Type.Number({ minimum: -1, maximum: 1 }), Type.Null()], {
+    description: "The customer's mood in their latest message, -1 (very negative) to 1 (very positive)",
+  }),
+  emotions: Type.Array(Type.String(), {
+    description: 'anger, anxiety, urgency: what their latest message showed',
+  }),
+  selfService: Type.Union([Type.Literal('answered'), Type.Literal('handed_off'), Type.Null()], {
+    description: 'answered: the knowledge base answered the customer; handed_off: it then went to an agent',
   }),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,

@@ -95,6 +95,30 @@ export const AttachmentView = Type.Object({
   name: Type.Union([Type.String(), Type.Null()]),
 });
 
+export const MessageTriageView = Type.Object({
+  intent: Type.String(),
+  intentConfidence: Type.Number({ description: 'Calibrated probability of the intent, 0..1' }),
+  intentModel: Type.Union([Type.Literal('shipped'), Type.Literal('tenant')], {
+    description: "Which model named the intent: the one Afterdesk ships, or the shop's own (blended with it)",
+  }),
+  intents: Type.Array(Type.Object({ label: Type.String(), confidence: Type.Number() }), {
+    description: 'The three likeliest intents',
+  }),
+  sentiment: Type.Number({ minimum: -1, maximum: 1 }),
+  emotions: Type.Array(Type.String()),
+  language: Type.Object({ language: Type.String(), confidence: Type.Number() }),
+  category: Type.String({ description: 'The case category the intent suggests' }),
+  cues: Type.Array(Type.String(), { description: 'The words that moved the sentiment' }),
+  label: Type.Optional(
+    Type.Object(
+      { intent: Type.Optional(Type.String()), sentiment: Type.Optional(Type.String()) },
+      {
+        description: "The agent's correction, when given",
+      },
+    ),
+  ),
+});
+
 export const MessageView = Type.Object({
   id: Uuid,
   caseId: Uuid,
@@ -111,15 +135,26 @@ export const MessageView = Type.Object({
   deliveryState: Type.Union([Type.String(), Type.Null()]),
   clientMessageId: Type.Union([Type.String(), Type.Null()]),
   attachments: Type.Array(AttachmentView),
+  triage: Type.Union([MessageTriageView, Type.Null()], {
+    description: 'What triage read in an inbound message; null for others',
+  }),
   createdAt: IsoDateTime,
 });
 export type MessageView = Static<typeof MessageView>;
 
 export const ReplyFindingView = Type.Object({
-  phrase: Type.String(),
-  severity: Type.String(),
-  index: Type.Integer(),
-  length: Type.Integer(),
+  kind: Type.String({
+    description:
+      'forbidden_phrase, missing_greeting, missing_closing, language_mismatch, promise_contradicts_policy or promise_contradicts_case',
+  }),
+  severity: Type.String({ description: 'block: cannot be sent; warn: look again' }),
+  messageKey: Type.String({ description: 'reply.<kind>, for the console to translate' }),
+  message: Type.String({ description: 'What is wrong, in English' }),
+  phrase: Type.Optional(
+    Type.String({ description: 'The forbidden phrase as listed, or the promise as written' }),
+  ),
+  index: Type.Optional(Type.Integer({ description: 'UTF-16 offset in the reply, for highlighting' })),
+  length: Type.Optional(Type.Integer()),
   suggestion: Type.Optional(Type.String()),
 });
 
@@ -139,13 +174,31 @@ export const MessageListQuery = Type.Object(
 );
 
 export const ReplyCheckInput = Type.Object(
-  { body: Body, language: Type.Optional(LanguageTag) },
+  {
+    body: Body,
+    language: Type.Optional(LanguageTag),
+    caseId: Type.Optional(
+      Type.Union([Uuid], {
+        description:
+          "The case the reply is for: adds the greeting, closing, language and promise checks against the customer's language, the policy and the case",
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export const ReplyCheckResult = Type.Object({
   blocked: Type.Boolean(),
   language: Type.String(),
   findings: Type.Array(ReplyFindingView),
+  promises: Type.Array(
+    Type.Object({
+      thing: Type.String({ description: 'refund, replacement, shipment, pickup or response' }),
+      within: Type.Object({ amount: Type.Number(), unit: Type.String() }),
+      index: Type.Integer(),
+      length: Type.Integer(),
+    }),
+    { description: 'Timed promises found; recorded when the reply is sent, and checked when they fall due' },
+  ),
 });
 
 export const CustomerTimelineItem = Type.Object({

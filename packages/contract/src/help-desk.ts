@@ -97,6 +97,26 @@ const helpDeskSettingFields = {
     Type.String({ maxLength: 500, pattern: '^https?://[^\\s/?#]+[^\\s]*$' }),
     "The address customers reach the portal at, for links in mails; null: the server's own",
   ),
+  selfService: Type.Object(
+    {
+      enabled: Type.Boolean({
+        description:
+          'Answer "where is my parcel", "what is your return policy", "where is my refund" and questions a knowledge-base article answers at once, from live data',
+      }),
+      minConfidence: Type.Number({
+        minimum: 0,
+        maximum: 1,
+        description: 'Below this confidence in the intent, the message goes to an agent instead',
+      }),
+    },
+    strict,
+  ),
+  refundBusinessDays: Type.Integer({
+    minimum: 0,
+    maximum: 60,
+    description:
+      "Business days a refund takes to reach the customer: the expected date customers are told, and the limit agents' promises are checked against",
+  }),
 };
 export const HelpDeskSettingsView = Type.Object(helpDeskSettingFields);
 export type HelpDeskSettingsView = Static<typeof HelpDeskSettingsView>;

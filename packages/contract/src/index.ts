@@ -4,4 +4,6 @@ export * from './common.js';
 export * from './conversations.js';
 export * from './formats.js';
 export * from './help-desk.js';
+export * from './knowledge.js';
 export * from './orders.js';
+export * from './triage.js';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Services } from './app/context.js';
+import { triageModelSource } from './app/triage/triage-models.js';
 import type { Config } from './config.js';
 import { connectDatabase } from './db/connect.js';
 import { migrate } from './db/migrate.js';
@@ -45,6 +46,7 @@ export async function openServices(
     clock: () => new Date(),
     randomBytes: (size) => randomBytes(size),
     live,
+    triage: triageModelSource(),
     close: async () => {
       await live.close();
       await handle.db.destroy();

@@ -68,6 +68,12 @@ describe('detectLanguage', () => {
     expect(sentence).toBeGreaterThan(word);
   });
 
+  it('calls a greeting of one word a guess, below an even chance, whatever the n-grams say', () => {
+    for (const word of ['Hello?', 'Hi', 'ok', 'Merci', 'Hallo']) {
+      expect(detectLanguage(word).confidence, word).toBeLessThan(0.5);
+    }
+  });
+
   it('keeps confidence within 0..1 for any text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {

@@ -146,13 +146,16 @@ function byNgrams(text: string): DetectedLanguage {
   if (!TWO_LETTERS.test(text)) return UNDETERMINED;
   const found = anyLanguage.detect(text);
   if (found.language === '') return UNDETERMINED;
-  if (TRADE.has(found.language)) return fromResult(found.language, found.getScores());
+  // One or two words ("Hi", "Merci", "ok") are shared by many languages: whatever the
+  // n-grams say, that is a guess, and the caller should not answer in it on that alone.
+  const words = text.trim().split(/\s+/).length;
+  const cap = words === 1 ? 0.45 : words === 2 ? 0.6 : 1;
+  if (TRADE.has(found.language)) return fromResult(found.language, found.getScores(), cap);
   // A foreign language wins only when eld is sure of it on a text of some length.
-  const words = text.split(/\s+/).length;
   if (found.isReliable() && words >= 6) return fromResult(found.language, found.getScores());
   const trade = tradeOnly.detect(text);
-  if (trade.language === '') return fromResult(found.language, found.getScores());
-  return fromResult(trade.language, trade.getScores(), 0.8);
+  if (trade.language === '') return fromResult(found.language, found.getScores(), Math.min(cap, 0.5));
+  return fromResult(trade.language, trade.getScores(), Math.min(cap, 0.8));
 }
 
 // eld's scores are relative n-gram affinities, not probabilities: confidence here grows with the

@@ -8,6 +8,7 @@ import {
   handoffSummary,
   type SelfServiceFacts,
   type SelfServiceShipment,
+  selfServiceChoice,
 } from './self-service.js';
 import { TEXTS } from './self-service-templates.js';
 
@@ -458,5 +459,33 @@ describe('handoffSummary', () => {
     expect(note).toBe(
       'Needs a person: the customer asked for a person. Intent: contact_human. Mood: neutral (0.00).',
     );
+  });
+});
+
+describe('choosing between the assistant and a person', () => {
+  const triage = (label: string, confidence: number, upset = false) => ({
+    intent: { label, confidence, top: [] },
+    upset,
+  });
+
+  it('lets the assistant try a confident question it may answer', () => {
+    expect(selfServiceChoice(triage('track_order', 0.9), 0.6)).toEqual({ try: true });
+    expect(selfServiceChoice(triage('shipping_info', 0.6), 0.6)).toEqual({ try: true });
+  });
+
+  it('hands over at once to whoever asked for a person, is upset, complains, or is not understood', () => {
+    expect(selfServiceChoice(triage('contact_human', 0.99), 0.6)).toEqual({
+      try: false,
+      reason: 'asked_for_person',
+    });
+    expect(selfServiceChoice(triage('track_order', 0.99, true), 0.6)).toEqual({
+      try: false,
+      reason: 'upset',
+    });
+    expect(selfServiceChoice(triage('complaint', 0.99), 0.6)).toEqual({ try: false, reason: 'no_answer' });
+    expect(selfServiceChoice(triage('refund_status', 0.59), 0.6)).toEqual({
+      try: false,
+      reason: 'low_confidence',
+    });
   });
 });

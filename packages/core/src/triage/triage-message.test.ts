@@ -28,6 +28,17 @@ describe('triaging one message', () => {
     expect(happy.upset).toBe(false);
   });
 
+  it('does not take a plain parcel question for an upset customer, but a worried and unhappy one', () => {
+    expect(triageMessage('Where is my parcel?', { intent: shipped }).upset).toBe(false);
+    expect(triageMessage('Where is my refund?', { intent: shipped }).upset).toBe(false);
+    expect(triageMessage('Where is my parcel? I need it urgently!', { intent: shipped }).upset).toBe(true);
+    const worried = triageMessage("I'm really worried, I still haven't received my order and it's terrible", {
+      intent: shipped,
+    });
+    expect(worried.sentiment.flags.anxiety).toBe(true);
+    expect(worried.upset).toBe(true);
+  });
+
   it("uses the merchant's own intent model, blended with the shipped one, when it has one", () => {
     const examples = [
       ...FIXTURE,

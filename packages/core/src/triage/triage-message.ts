@@ -23,7 +23,7 @@ export interface MessageTriage {
   sentiment: Sentiment;
   /** The R-8.2 category the intent suggests for a new case. */
   category: CaseCategory;
-  /** Angry or anxious, or clearly unhappy: raise the priority and route to a senior agent. */
+  /** Angry, anxious and unhappy, or very unhappy (`isUpset`): raise the priority and route to a senior agent. */
   upset: boolean;
 }
 
@@ -77,8 +77,23 @@ export function triageMessage(text: string, models: TriageModels): MessageTriage
     intentModel: tenantIntent ? 'tenant' : 'shipped',
     sentiment,
     category: INTENT_CATEGORY[intent.label as Intent] ?? 'other',
-    upset: sentiment.flags.anger || sentiment.flags.anxiety || sentiment.score <= UPSET_SCORE,
+    upset: isUpset(sentiment),
   };
+}
+
+/** An anxious customer counts as upset when also pressed for time or at least this unhappy. */
+export const ANXIOUS_UPSET_SCORE = -0.4;
+
+/**
+ * Angry; or anxious and pressed or unhappy; or plainly very unhappy. Anxiety alone is the
+ * tone of a question ("where is my parcel?"), and the words of after-sales ("refund",
+ * "return") lean negative on their own, so neither sends a calm question to a senior agent.
+ */
+export function isUpset(sentiment: Sentiment): boolean {
+  const { flags, score } = sentiment;
+  return (
+    flags.anger || score <= UPSET_SCORE || (flags.anxiety && (flags.urgency || score <= ANXIOUS_UPSET_SCORE))
+  );
 }
 
 // A merchant's sentiment model gives P(positive); on the lexicon's -1..1 scale that is 2p - 1.

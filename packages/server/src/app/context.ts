@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/scope.js';
 import type { FileStorage } from '../files/index.js';
 import type { LiveBus } from '../live/live-bus.js';
+import type { TriageModelSource } from './triage/triage-models.js';
 
 /** What every use case may reach: the database, files, the clock and randomness. Nothing global. */
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   randomBytes: (size: number) => Uint8Array;
   /** Live updates to open consoles and chat widgets. */
   live: LiveBus;
+  /** The models every inbound message is triaged with. */
+  triage: TriageModelSource;
 }
 
 /** Who is asking. Every use case runs for exactly one tenant. */

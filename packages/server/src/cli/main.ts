@@ -129,7 +129,7 @@ export async function main(argv: string[]): Promise<void> {
   const imports = program.command('import').description('Import data');
   importOrdersCommand(imports, (run) => withServices(quiet(), run));
 
-  program.addCommand(triageCommand());
+  program.addCommand(triageCommand((run) => withServices(quiet(), run)));
 
   try {
     await program.parseAsync(argv);

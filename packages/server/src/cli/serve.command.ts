@@ -9,6 +9,7 @@ import { buildApp } from '../http/app.js';
 import { deliverQueuedEmail } from '../jobs/deliver-email.job.js';
 import { notifyCustomers } from '../jobs/notify-customers.job.js';
 import { type Job, startJobs } from '../jobs/scheduler.js';
+import { settlePromises } from '../jobs/settle-promises.job.js';
 import { sweepSlaClocks } from '../jobs/sla-sweep.job.js';
 import { openServices } from '../services.js';
 
@@ -44,6 +45,7 @@ function backgroundJobs(services: Services, config: Config, sender: EmailSender 
   return [
     { name: 'sla-sweep', everyMs: every, run: () => sweepSlaClocks(services) },
     { name: 'notify-customers', everyMs: every, run: () => notifyCustomers(services) },
+    { name: 'settle-promises', everyMs: every, run: () => settlePromises(services) },
     // Without an outbound server (AFTERDESK_SMTP_URL) replies simply stay queued.
     ...(sender
       ? [{ name: 'deliver-email', everyMs: every, run: () => deliverQueuedEmail(services, sender) }]

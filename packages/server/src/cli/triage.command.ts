@@ -6,12 +6,15 @@ import {
   priorFunction,
   scoreSentiment,
   type TextClassifier,
-  trainTenantModel,
 } from '@afterdesk/core';
 import { Command, Option } from 'commander';
+import type { Services } from '../app/context.js';
+import { trainAndCheck, trainTenantTriage } from '../app/triage/train-tenant-model.js';
 import { evaluatePredictions, formatEvaluation } from '../triage/evaluate.js';
 import { loadIntentModel, loadModel, saveModel } from '../triage/model-store.js';
-import { readLabelledFile, readLabelMap, splitHeldOut } from '../triage/read-labelled.js';
+import { readLabelledFile, readLabelMap } from '../triage/read-labelled.js';
+
+type WithServices = <T>(run: (services: Services) => Promise<T>) => Promise<T>;
 
 interface FileOptions {
   task: 'intent' | 'sentiment' | 'language';
@@ -71,32 +74,46 @@ async function evaluate(file: string, o: FileOptions & { model?: string }) {
   console.log(JSON.stringify({ task: o.task, file, ...figures }));
 }
 
-async function train(file: string, o: FileOptions & { out: string; seed: string }) {
-  if (o.task === 'language') throw new Error('--task language has no trainable model.');
-  const read = await readExamples(file, o);
-  const { train: part, heldOut } = splitHeldOut(read.examples);
-  const base = o.task === 'intent' ? await loadIntentModel() : undefined;
+type TrainOptions = Partial<FileOptions> & { out?: string; tenant?: string; seed: string };
+
+// From a file (written to --out, stored for --tenant, or both), or from what the tenant's agents labelled.
+async function train(file: string | undefined, o: TrainOptions, withServices: WithServices) {
+  const task = o.task;
+  if (task !== 'intent' && task !== 'sentiment')
+    throw new Error('--task intent or --task sentiment: language has no trainable model.');
+  if (!o.out && !o.tenant) throw new Error('Say where the model goes: --out FILE, --tenant ID, or both.');
+  if (!file && !o.tenant)
+    throw new Error('Give a labelled FILE, or --tenant ID to learn from its agents’ labels.');
+  if (file && (!o.textColumn || !o.labelColumn))
+    throw new Error('A file needs --text-column and --label-column.');
+  const examples = file ? (await readExamples(file, o as FileOptions)).examples : undefined;
   const seed = Number(o.seed);
-  // First on 80 % to report honest held-out figures, then on everything for the file written.
-  const trial = trainTenantModel(part, { task: o.task, base, seed });
-  const { prior, positive } = await predictorFor(trial.classifier);
-  const predicted = heldOut.map((e) => classify(trial.classifier, e.text, prior).label);
-  const scores =
-    o.task === 'sentiment' && positive >= 0
-      ? heldOut.map((e) => predictText(trial.classifier, e.text, prior)[positive] as number)
-      : undefined;
-  const { report, figures } = evaluatePredictions(heldOut, predicted, { ...(scores ? { scores } : {}) });
-  console.log(`held-out (20 % of ${read.examples.length} by text hash), trained on ${part.length}:`);
-  console.log(formatEvaluation(report, figures));
-  const final = trainTenantModel(read.examples, {
-    task: o.task,
-    base,
-    seed,
-    summary: { source: file, heldOut: { ...figures, confusion: undefined } },
-  });
-  const bytes = await saveModel(o.out, final.classifier);
-  console.log(`chose ${final.classifier.summary.chosen}; wrote ${o.out} (${(bytes / 1e6).toFixed(2)} MB)`);
-  console.log(JSON.stringify({ task: o.task, file, out: o.out, ...figures }));
+  const source = file ?? 'labels in the console';
+  const trained = o.tenant
+    ? await withServices((services) =>
+        trainTenantTriage(services, {
+          tenantId: o.tenant as string,
+          task,
+          seed,
+          source,
+          ...(examples ? { examples } : {}),
+        }),
+      )
+    : {
+        ...(await trainAndCheck(examples ?? [], task, { seed, summary: { source } })),
+        examples: examples?.length ?? 0,
+      };
+  console.log(`held-out (20 % of ${trained.examples} by text hash), trained on ${trained.trainedOn}:`);
+  console.log(formatEvaluation(trained.heldOutReport, trained.heldOut));
+  if (o.out) {
+    const bytes = await saveModel(o.out, trained.classifier);
+    console.log(`wrote ${o.out} (${(bytes / 1e6).toFixed(2)} MB)`);
+  }
+  if (o.tenant) console.log(`stored as tenant ${o.tenant}'s ${task} model; new messages are triaged with it`);
+  console.log(`chose ${trained.chosen}`);
+  console.log(
+    JSON.stringify({ task, source, out: o.out ?? null, tenant: o.tenant ?? null, ...trained.heldOut }),
+  );
 }
 
 const fileOptions = (command: Command) =>
@@ -114,7 +131,7 @@ const fileOptions = (command: Command) =>
     );
 
 /** `afterdesk triage eval|train`: measure the triage models on a labelled file, or train a tenant model from one. */
-export function triageCommand(): Command {
+export function triageCommand(withServices: WithServices): Command {
   const triage = new Command('triage').description('Evaluate and train the message triage models');
   fileOptions(triage.command('eval <file>'))
     .description(
@@ -126,12 +143,26 @@ export function triageCommand(): Command {
       'a tenant model written by "triage train" (default: the shipped model or lexicon)',
     )
     .action(evaluate);
-  fileOptions(triage.command('train <file>'))
+  triage
+    .command('train [file]')
     .description(
-      'Train a tenant model from a labelled CSV or JSONL file, blended with the shipped model or lexicon',
+      "Train a tenant model, blended with the shipped model or lexicon, from a labelled CSV or JSONL file or from the labels a tenant's agents gave in the console",
     )
-    .requiredOption('--out <path>', 'where to write the model (gzipped)')
+    .addOption(
+      new Option('--task <task>', 'what to classify').choices(['intent', 'sentiment']).makeOptionMandatory(),
+    )
+    .option('--text-column <name>', 'with a file: column (CSV) or key (JSONL) holding the text')
+    .option('--label-column <name>', 'with a file: column or key holding the label')
+    .option(
+      '--label-map <file.json>',
+      'with a file: JSON object mapping its labels; unmapped rows are skipped',
+    )
+    .option(
+      '--tenant <id>',
+      "store the model as this tenant's (without a file: learn from its agents' labels)",
+    )
+    .option('--out <path>', 'write the model to this file (gzipped)')
     .option('--seed <n>', 'random seed (same data and seed give the same model)', '1')
-    .action(train);
+    .action((file: string | undefined, o: TrainOptions) => train(file, o, withServices));
   return triage;
 }

@@ -174,6 +174,12 @@ export interface CasesTable {
   first_response_at: Timestamp | null;
   solved_at: Timestamp | null;
   sla_due_at: Timestamp | null;
+  intent: string | null;
+  intent_confirmed: Generated<boolean>;
+  sentiment: number | null;
+  emotions: Generated<string[]>;
+  self_service: string | null;
+  handed_off_at: Timestamp | null;
 }
 
 export interface CaseItemsTable {
@@ -349,6 +355,11 @@ export interface MessagesTable {
   next_attempt_at: Timestamp | null;
   delivery_error: string | null;
   sent_at: Timestamp | null;
+  intent: string | null;
+  intent_confidence: number | null;
+  sentiment: number | null;
+  emotions: Generated<string[]>;
+  triage: Json | null;
   created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
@@ -432,6 +443,52 @@ export interface Database {
   surveys: SurveysTable;
   macros: MacrosTable;
   job_cursors: JobCursorsTable;
+  triage_labels: TriageLabelsTable;
+  triage_models: TriageModelsTable;
+  knowledge_articles: KnowledgeArticlesTable;
+  reply_promises: ReplyPromisesTable;
+}
+
+export interface TriageLabelsTable {
+  tenant_id: string;
+  message_id: string;
+  task: string;
+  label: string;
+  labelled_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface TriageModelsTable {
+  tenant_id: string;
+  task: string;
+  model: Uint8Array;
+  summary: Json;
+  trained_at: Generated<Date>;
+}
+
+export interface KnowledgeArticlesTable {
+  id: string;
+  tenant_id: string;
+  language: string;
+  title: string;
+  body: string;
+  intents: Generated<string[]>;
+  published: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ReplyPromisesTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  message_id: string;
+  thing: string;
+  phrase: string;
+  due_at: Timestamp;
+  state: Generated<string>;
+  settled_at: Timestamp | null;
+  created_at: Generated<Date>;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -22,9 +22,11 @@ import { caseRoutes } from './routes/cases.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { helpDeskRoutes } from './routes/help-desk.routes.js';
+import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { orderRoutes } from './routes/orders.routes.js';
 import { policyRoutes } from './routes/policies.routes.js';
 import { serviceRoutes } from './routes/service.routes.js';
+import { triageRoutes } from './routes/triage.routes.js';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const WEB_PAGE = new URL('../../../web/public/index.html', import.meta.url);
@@ -131,6 +133,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
         helpDeskRoutes,
         conversationRoutes,
         serviceRoutes,
+        triageRoutes,
+        knowledgeRoutes,
       ]) {
         routes(api.withTypeProvider<TypeBoxTypeProvider>(), services);
       }

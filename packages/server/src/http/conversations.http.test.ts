@@ -54,12 +54,14 @@ describe(`conversations over HTTP (${testDatabaseKind()})`, () => {
 
   it('opens an inquiry with its first message, routes it to an agent who speaks the language, and starts its clocks', async () => {
     const inquiry = await openInquiry();
+    // Triage read "Wo ist mein Paket?" as a parcel question, and files it so.
     expect(inquiry).toMatchObject({
       kind: 'inquiry',
       status: 'open',
-      category: 'consultation',
+      category: 'logistics',
       assigneeId: agentId,
     });
+    expect(['track_order', 'delivery_late']).toContain(inquiry.intent);
     expect(inquiry.messageCount).toBe(1);
     // R-9.1: a consultation is answered within one business hour.
     const first = inquiry.clocks.find((c: any) => c.metric === 'first_response');

@@ -46,6 +46,8 @@ describe(`help-desk settings and calendars over HTTP (${testDatabaseKind()})`, (
       vipRule: { yearlySpendMinor: 1_000_000, orders: 5 },
       autoAcknowledge: true,
       publicBaseUrl: null,
+      selfService: { enabled: true, minConfidence: 0.6 },
+      refundBusinessDays: 5,
     };
     expect((await other('GET', '/api/v1/settings/help-desk')).body).toEqual(defaults);
     await inTenant(h.app.services.db, h.otherTenantId, async (tx) => {

@@ -170,12 +170,14 @@ function wanted(
   if (c.closed_at) return false;
   switch (type) {
     case 'case.opened':
-      // Only someone who wrote in is told it arrived; a call the agent logged is not.
-      return settings.autoAcknowledge && event.actor_type === 'customer';
+      // Only someone who wrote in is told it arrived; a call the agent logged is not, nor
+      // one the assistant already answered (the answer says more than a receipt).
+      return settings.autoAcknowledge && event.actor_type === 'customer' && c.self_service !== 'answered';
     case 'case.review_started':
       return event.actor_type === 'system';
     case 'case.solved':
-      return settings.surveyOnSolve;
+      // A case the assistant settled alone had no one to rate.
+      return settings.surveyOnSolve && c.self_service !== 'answered';
     case 'sla.breached':
       return Array.isArray(event.data.actions) && event.data.actions.includes('tell_customer');
     default:

@@ -2,6 +2,7 @@ import type { MessageView } from '@afterdesk/contract';
 import { can } from '@afterdesk/core';
 import { type Ctx, principalKind } from '../app/context.js';
 import { listMessages } from '../app/conversations/list-messages.js';
+import { forCustomer } from '../app/conversations/message-view.js';
 import { postMessage } from '../app/conversations/post-message.js';
 import { toProblem } from '../http/problem.js';
 import type { LiveUpdate } from './live-bus.js';
@@ -108,11 +109,13 @@ export function openLiveSession(ctx: Ctx, send: (frame: ServerFrame) => void): L
     }
   }
 
-  function onUpdate(update: LiveUpdate) {
-    if (closed || update.tenantId !== principal.tenantId) return;
+  function onUpdate(heard: LiveUpdate) {
+    if (closed || heard.tenantId !== principal.tenantId) return;
+    let update = heard;
     if (principal.kind === 'customer') {
       if (update.customerId !== principal.customerId) return;
       if (update.type === 'message' && update.message.direction === 'note') return;
+      if (update.type === 'message') update = { ...update, message: forCustomer(update.message) };
     }
     const sub = cases.get(update.caseId);
     // Once per socket: through the case subscription if there is one, else the tenant's.

@@ -3,6 +3,7 @@ import type { OrderInput } from '@afterdesk/contract';
 import pino from 'pino';
 import type { Principal, Services } from '../app/context.js';
 import { createTenant } from '../app/tenants/create-tenant.js';
+import { triageModelSource } from '../app/triage/triage-models.js';
 import { loadConfig } from '../config.js';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
@@ -37,6 +38,7 @@ export function testServices(handle: DatabaseHandle, clock: TestClock = { now: n
     clock: () => clock.now,
     randomBytes: (size) => randomBytes(size),
     live: inProcessBus(),
+    triage: triageModelSource(),
   };
 }
 

@@ -27,6 +27,11 @@ export function toCaseSummary(row: CaseRow) {
     assigneeId: row.assignee_id,
     teamId: row.team_id,
     slaDueAt: iso(row.sla_due_at),
+    intent: row.intent,
+    intentConfirmed: row.intent_confirmed,
+    sentiment: row.sentiment,
+    emotions: row.emotions,
+    selfService: row.self_service as 'answered' | 'handed_off' | null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

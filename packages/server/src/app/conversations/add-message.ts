@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, type CaseKind, type CaseStatus, type Channel, isTerminal } from '@afterdesk/core';
+import {
+  type Actor,
+  type CaseKind,
+  type CaseStatus,
+  type Channel,
+  isTerminal,
+  type MessageTriage,
+} from '@afterdesk/core';
 import { appendEvents } from '../../db/repositories/events.repository.js';
 import {
   appendMessage,
@@ -13,6 +20,8 @@ import { advanceCase } from '../cases/advance-case.js';
 import type { Services } from '../context.js';
 import { conflict, invalid } from '../errors.js';
 import { updateCaseClocks } from '../sla/case-clocks.js';
+import { followUpAnswered } from '../triage/self-service.js';
+import { caseTriage, messageTriageColumns, triageInbound, writtenIn } from '../triage/triage-inbound.js';
 
 export type Direction = 'inbound' | 'outbound' | 'note';
 
@@ -33,6 +42,8 @@ export interface NewCaseMessage {
   automated?: 'auto_reply' | 'bounce' | 'bulk' | null;
   /** A notice written for a case event (the notifier's idempotency key). */
   sourceEventId?: number | null;
+  /** The triage of an inbound message, when the caller already ran it (to open its case). */
+  triage?: MessageTriage | null;
 }
 
 const fromCustomer = (m: NewCaseMessage) =>
@@ -70,30 +81,42 @@ export async function addMessage(
       { field: '/channel', message: 'No e-mail address is known for this customer.' },
     ]);
   const thread = mailOut ? await emailThread(tx, c.id) : [];
-  const stored = await appendMessage(tx, {
-    id,
-    tenant_id: c.tenant_id,
-    case_id: c.id,
-    customer_id: c.customer_id,
-    direction: m.direction,
-    channel: m.channel,
-    author_type: m.author.type,
-    author_id: m.author.id,
-    author_name: m.author.name ?? null,
-    subject: m.subject ?? null,
-    body: m.body,
-    original_body: m.originalBody ?? null,
-    language: m.language ?? null,
-    automated: m.automated ?? null,
-    email_message_id: mailOut ? `<${id}@${services.config.mailDomain}>` : (m.email?.messageId ?? null),
-    in_reply_to: mailOut ? (thread.at(-1) ?? null) : (m.email?.inReplyTo ?? null),
-    email_references: mailOut ? thread.slice(-20) : (m.email?.references ?? []),
-    client_message_id: m.clientMessageId ?? null,
-    source_event_id: m.sourceEventId ?? null,
-    recipient: mailOut ? customerEmail : null,
-    delivery_state: mailOut ? 'queued' : null,
-    next_attempt_at: mailOut ? at : null,
-  });
+  // Every inbound message a person wrote is read as it is stored (R-8.2, R-8.7).
+  const triage =
+    m.direction === 'inbound' && !m.automated
+      ? (m.triage ?? (await triageInbound(services, tx, c.tenant_id, m.body)))
+      : null;
+  const detected = triage ? writtenIn(triage) : null;
+  const triaged = triage ? caseTriage(c, triage) : undefined;
+  const stored = await appendMessage(
+    tx,
+    {
+      id,
+      tenant_id: c.tenant_id,
+      case_id: c.id,
+      customer_id: c.customer_id,
+      direction: m.direction,
+      channel: m.channel,
+      author_type: m.author.type,
+      author_id: m.author.id,
+      author_name: m.author.name ?? null,
+      subject: m.subject ?? null,
+      body: m.body,
+      original_body: m.originalBody ?? null,
+      language: m.language ?? detected,
+      automated: m.automated ?? null,
+      email_message_id: mailOut ? `<${id}@${services.config.mailDomain}>` : (m.email?.messageId ?? null),
+      in_reply_to: mailOut ? (thread.at(-1) ?? null) : (m.email?.inReplyTo ?? null),
+      email_references: mailOut ? thread.slice(-20) : (m.email?.references ?? []),
+      client_message_id: m.clientMessageId ?? null,
+      source_event_id: m.sourceEventId ?? null,
+      recipient: mailOut ? customerEmail : null,
+      delivery_state: mailOut ? 'queued' : null,
+      next_attempt_at: mailOut ? at : null,
+      ...(triage ? messageTriageColumns(triage) : {}),
+    },
+    triaged,
+  );
   if (stored === null) {
     // Another request stored the same client message id a moment ago.
     const first = await findMessageByClientId(tx, c.id, m.clientMessageId as string);
@@ -106,6 +129,20 @@ export async function addMessage(
       { field: '/attachmentIds', message: 'Upload each file with POST /evidence and attach it once.' },
     ]);
   await appendEvents(tx, [
+    ...(triaged?.priority
+      ? [
+          {
+            tenant_id: c.tenant_id,
+            stream: 'case',
+            stream_id: c.id,
+            type: 'case.priority_raised',
+            actor_type: 'system',
+            actor_id: null,
+            reason: 'The customer is upset.',
+            data: { priority: triaged.priority, reasons: ['negative_sentiment'], messageId: id },
+          },
+        ]
+      : []),
     {
       tenant_id: c.tenant_id,
       stream: 'case',
@@ -123,7 +160,10 @@ export async function addMessage(
       data: { messageId: id, channel: m.channel, automated: m.automated ?? null },
     },
   ]);
-  await reactToMessage(tx, c, m, at);
+  // The assistant answered and the customer wrote again: thanks close it, anything else goes to a person.
+  if (c.self_service === 'answered' && c.status === 'open' && fromCustomer(m) && triage)
+    await followUpAnswered(services, tx, c, triage, at);
+  else await reactToMessage(tx, c, m, at);
   return { messageId: id, duplicate: false };
 }
 

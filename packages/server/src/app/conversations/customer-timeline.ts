@@ -93,6 +93,8 @@ export async function customerTimeline(
               deliveryState: r.delivery_state,
               clientMessageId: r.client_message_id,
               attachments: r.attachments ?? [],
+              // The overview leaves triage to the case's own conversation (GET /cases/:id/messages).
+              triage: null,
               createdAt: iso(r.at),
             },
           }

@@ -3,7 +3,7 @@ import { inTenant } from '../../db/scope.js';
 import { requireOwnership, requirePermission } from '../access.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../errors.js';
-import { toMessageView } from './message-view.js';
+import { forCustomer, toMessageView } from './message-view.js';
 
 /**
  * A case's conversation after a sequence number, oldest first: what a reconnecting chat
@@ -23,6 +23,7 @@ export async function listMessages(ctx: Ctx, caseId: string, query: { after: num
       ...query,
       withNotes: ctx.principal.kind !== 'customer',
     });
-    return rows.map(toMessageView);
+    const views = rows.map(toMessageView);
+    return ctx.principal.kind === 'customer' ? views.map(forCustomer) : views;
   });
 }

@@ -27,6 +27,37 @@ export function toMessageView(row: MessageRow): MessageView {
       sizeBytes: f.size_bytes,
       name: f.original_name,
     })),
+    triage: triageView(row),
     createdAt: iso(row.created_at),
+  };
+}
+
+/** What a customer may see of a message: not what triage thought of them. */
+export function forCustomer(view: MessageView): MessageView {
+  return view.triage === null ? view : { ...view, triage: null };
+}
+
+interface StoredTriage {
+  language: { language: string; confidence: number };
+  intents: { label: string; confidence: number }[];
+  intentModel: 'shipped' | 'tenant';
+  category: string;
+  cues: string[];
+}
+
+function triageView(row: MessageRow): MessageView['triage'] {
+  if (row.intent === null || row.triage === null) return null;
+  const stored = row.triage as StoredTriage;
+  return {
+    intent: row.intent,
+    intentConfidence: row.intent_confidence ?? 0,
+    intents: stored.intents,
+    intentModel: stored.intentModel,
+    sentiment: row.sentiment ?? 0,
+    emotions: row.emotions,
+    language: stored.language,
+    category: stored.category,
+    cues: stored.cues,
+    ...(row.labels ? { label: row.labels } : {}),
   };
 }

@@ -1,16 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, CaseCategory, Channel, ConversationKind } from '@afterdesk/core';
-import { INITIAL_CONVERSATION_STATUS } from '@afterdesk/core';
+import {
+  type Actor,
+  type CaseCategory,
+  type Channel,
+  type ConversationKind,
+  DEFAULT_CATEGORY,
+  INITIAL_CONVERSATION_STATUS,
+  type MessageTriage,
+} from '@afterdesk/core';
 import { appendEvents } from '../../db/repositories/events.repository.js';
 import type { CaseRow } from '../../db/schema.js';
 import type { Tx } from '../../db/scope.js';
 import { assignByRouting } from '../routing/assign-case.js';
 import { customerStanding, startingPriority } from '../routing/customer-standing.js';
 import { updateCaseClocks } from '../sla/case-clocks.js';
+import { emotionsOf } from '../triage/triage-inbound.js';
 
 export interface NewConversation {
   kind: ConversationKind;
-  category: CaseCategory;
+  /** What the case is about (R-8.2); when not given, what triage read in the first message, else the kind's default. */
+  category?: CaseCategory | null;
   complaintType?: string | null;
   subject?: string | null;
   channel: Channel;
@@ -24,12 +33,20 @@ export interface NewConversation {
   /** The case this one grew out of: a complaint about a return, a follow-up of a closed case. */
   relatedCaseId?: string | null;
   relation?: 'opened_from' | 'related';
+  /** The triage of the customer's first message: category, mood, and whether they are upset. */
+  triage?: MessageTriage | null;
+  /**
+   * Hold the case back from routing and clocks: the assistant tries to answer first
+   * (`answerOrHandOff`), and the case reaches a person, with its clocks, only if it cannot.
+   */
+  selfServe?: boolean;
 }
 
 /**
  * Opens a help-desk case: its priority from who the customer is (VIP, past complaints,
- * order value), a link to the case it came from, an agent or a queue, and its clocks.
- * Shared by every way in (API, web form, e-mail, chat), inside the caller's transaction.
+ * order value) and how they feel, a link to the case it came from, an agent (a senior
+ * one for an upset customer) or a queue, and its clocks. Shared by every way in (API, web
+ * form, e-mail, chat), inside the caller's transaction.
  */
 export async function openConversationCase(tx: Tx, tenantId: string, input: NewConversation, at: Date) {
   const iso = at.toISOString();
@@ -43,7 +60,10 @@ export async function openConversationCase(tx: Tx, tenantId: string, input: NewC
           .executeTakeFirst()
       : Promise.resolve(undefined),
   ]);
-  const { priority, reasons } = startingPriority(standing, order ? Number(order.total_minor) : null);
+  const triage = input.triage ?? null;
+  const upset = triage?.upset ?? false;
+  const category = input.category ?? triage?.category ?? DEFAULT_CATEGORY[input.kind];
+  const { priority, reasons } = startingPriority(standing, order ? Number(order.total_minor) : null, upset);
   const row = (await tx
     .insertInto('cases')
     .values({
@@ -51,7 +71,7 @@ export async function openConversationCase(tx: Tx, tenantId: string, input: NewC
       tenant_id: tenantId,
       kind: input.kind,
       status: INITIAL_CONVERSATION_STATUS,
-      category: input.category,
+      category,
       complaint_type: input.complaintType ?? null,
       subject: input.subject ?? null,
       channel: input.channel,
@@ -62,6 +82,9 @@ export async function openConversationCase(tx: Tx, tenantId: string, input: NewC
       store_id: input.storeId ?? order?.store_id ?? null,
       inbox_id: input.inboxId ?? null,
       team_id: input.teamId ?? null,
+      ...(triage
+        ? { intent: triage.intent.label, sentiment: triage.sentiment.score, emotions: emotionsOf(triage) }
+        : {}),
       created_by_type: input.by.type,
       created_by_id: input.by.id,
     })
@@ -82,6 +105,7 @@ export async function openConversationCase(tx: Tx, tenantId: string, input: NewC
         channel: row.channel,
         priority,
         priorityReasons: reasons,
+        ...(triage ? { intent: triage.intent.label, categorySuggested: input.category == null } : {}),
         relatedCaseId: input.relatedCaseId ?? null,
       },
     },
@@ -101,7 +125,8 @@ export async function openConversationCase(tx: Tx, tenantId: string, input: NewC
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
-  await assignByRouting(tx, row, { at: iso, dedicatedAgentId: standing.dedicatedAgentId });
+  if (input.selfServe) return row;
+  await assignByRouting(tx, row, { at: iso, dedicatedAgentId: standing.dedicatedAgentId, senior: upset });
   await updateCaseClocks(tx, row, { type: 'opened', at });
   return row;
 }

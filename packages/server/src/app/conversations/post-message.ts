@@ -1,23 +1,30 @@
 import type { MessageInput } from '@afterdesk/contract';
-import { type Channel, checkReply, chooseLanguage, type Macro, renderMacro } from '@afterdesk/core';
+import {
+  type Channel,
+  chooseLanguage,
+  type Macro,
+  type ReviewFinding,
+  type ReviewFindingKind,
+  renderMacro,
+} from '@afterdesk/core';
 import { findMessage } from '../../db/repositories/messages.repository.js';
 import type { CaseRow } from '../../db/schema.js';
 import { inTenant, type Tx } from '../../db/scope.js';
 import { requireOwnership, requirePermission } from '../access.js';
 import { actorOf, type Ctx } from '../context.js';
 import { AppError, invalid, notFound } from '../errors.js';
-import { loadForbiddenPhrases } from '../settings/help-desk-settings.js';
 import { addMessage, type Direction } from './add-message.js';
 import { landCustomerMessage } from './land-customer-message.js';
 import { toMessageView } from './message-view.js';
+import { findingView, recordPromises, reviewOutboundReply } from './review-outbound-reply.js';
 
 /**
  * Adds a message to a case. Customers write inbound on their own case (a solved or closed
  * one reopens or hands over to a follow-up case). Staff reply (outbound, on the case's
  * channel unless told otherwise; a macro fills the body in the customer's language),
- * write internal notes, or log a phone or social contact as inbound. Replies pass the
- * tenant's forbidden-phrase check first: a blocked phrase is refused, a warning needs
- * `acknowledgeWarnings`.
+ * write internal notes, or log a phone or social contact as inbound. Replies are reviewed
+ * first (`reviewOutboundReply`): a blocking finding is refused, a substantive warning needs
+ * `acknowledgeWarnings`, advice comes back with the message; timed promises are recorded.
  */
 export async function postMessage(ctx: Ctx, caseId: string, input: MessageInput) {
   requirePermission(ctx, 'messages:write');
@@ -44,24 +51,9 @@ export async function postMessage(ctx: Ctx, caseId: string, input: MessageInput)
     }
     if (!body)
       throw invalid('A message needs a body or a macro.', [{ field: '/body', message: 'Required.' }]);
-    // Every language's phrases apply: agents often answer in a language other than the
-    // case's, and a forbidden phrase is forbidden in any of them.
-    const check = direction === 'outbound' ? checkReply(body, 'und', await loadForbiddenPhrases(tx)) : null;
-    const warnings = check?.findings ?? [];
-    if (check?.blocked || (warnings.length > 0 && !input.acknowledgeWarnings)) {
-      throw new AppError(
-        'unprocessable',
-        check?.blocked
-          ? `The reply uses a forbidden phrase: ${warnings.map((f) => `"${f.phrase}"`).join(', ')}.`
-          : `The reply has phrases to reconsider: ${warnings.map((f) => `"${f.phrase}"`).join(', ')}. Send with acknowledgeWarnings to keep them.`,
-        {
-          errors: warnings.map((f) => ({
-            field: '/body',
-            message: `"${f.phrase}" (${f.severity})${f.suggestion ? `: try "${f.suggestion}"` : ''}`,
-          })),
-        },
-      );
-    }
+    const review = direction === 'outbound' ? await reviewOutboundReply(tx, target, body) : null;
+    const warnings = review?.findings ?? [];
+    refuseUnlessAcknowledged(warnings, input.acknowledgeWarnings ?? false);
     const stored = await addMessage(
       ctx,
       tx,
@@ -78,10 +70,17 @@ export async function postMessage(ctx: Ctx, caseId: string, input: MessageInput)
       },
       found.customerEmail,
     );
+    if (review && !stored.duplicate)
+      await recordPromises(tx, target, stored.messageId, body, review.promises, at);
     const message = toMessageView(
       (await findMessage(tx, stored.messageId)) as NonNullable<Awaited<ReturnType<typeof findMessage>>>,
     );
-    return { message, warnings, duplicate: stored.duplicate, customerId: target.customer_id };
+    return {
+      message,
+      warnings: warnings.map(findingView),
+      duplicate: stored.duplicate,
+      customerId: target.customer_id,
+    };
   });
   if (!result.duplicate)
     ctx.live.publish({
@@ -138,4 +137,28 @@ async function renderCaseMacro(
     order: { number: found.orderNumber },
     case: { number: c.number, returnCode: c.return_code },
   });
+}
+
+// Style advice (greeting, closing, language) never stops a reply; a forbidden phrase marked
+// "warn" or a promise faster than the policy must be confirmed; a block stops it outright.
+const ADVICE: readonly ReviewFindingKind[] = ['missing_greeting', 'missing_closing', 'language_mismatch'];
+
+function refuseUnlessAcknowledged(findings: readonly ReviewFinding[], acknowledged: boolean): void {
+  const blocking = findings.filter((f) => f.severity === 'block');
+  const toConfirm = findings.filter((f) => f.severity === 'warn' && !ADVICE.includes(f.kind));
+  if (blocking.length === 0 && (toConfirm.length === 0 || acknowledged)) return;
+  const named = (list: readonly ReviewFinding[]) =>
+    list.map((f) => (f.phrase ? `"${f.phrase}"` : f.kind)).join(', ');
+  throw new AppError(
+    'unprocessable',
+    blocking.length > 0
+      ? `The reply cannot be sent: ${blocking.map((f) => f.message).join(' ')}`
+      : `The reply has things to reconsider: ${named(toConfirm)}. Send with acknowledgeWarnings to keep them.`,
+    {
+      errors: [...blocking, ...toConfirm].map((f) => ({
+        field: '/body',
+        message: `${f.message}${f.suggestion ? ` Try "${f.suggestion}".` : ''}`,
+      })),
+    },
+  );
 }

@@ -68,9 +68,10 @@ describe('receiveEmail', () => {
     const unsubscribe = services.live.subscribe(shop.tenantId, (update) => updates.push(update));
     const { from, messageId, caseRow } = await firstMail('anna');
     unsubscribe();
+    // Triage reads the subject with the body ("Hello?" alone says nothing): a parcel question, in English.
     expect(caseRow).toMatchObject({
       kind: 'inquiry',
-      category: 'consultation',
+      category: 'logistics',
       channel: 'email',
       inbox_id: inbox.id,
       subject: 'Where is my parcel?',

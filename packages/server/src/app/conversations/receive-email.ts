@@ -1,4 +1,10 @@
-import { type AutomatedEmail, caseTokenOf, classifyAutomatedEmail, trimQuotedReply } from '@afterdesk/core';
+import {
+  type AutomatedEmail,
+  caseTokenOf,
+  classifyAutomatedEmail,
+  type MessageTriage,
+  trimQuotedReply,
+} from '@afterdesk/core';
 import { sql } from 'kysely';
 import { type EmailAddress, type InboundEmail, logHash } from '../../channels/email/index.js';
 import { findCase } from '../../db/repositories/cases.repository.js';
@@ -6,6 +12,8 @@ import { caseOfEmailIds, findMessage } from '../../db/repositories/messages.repo
 import type { CaseRow } from '../../db/schema.js';
 import { inSystem, inTenant, type Tx } from '../../db/scope.js';
 import type { Services } from '../context.js';
+import { answerOrHandOff, mayServeItself } from '../triage/self-service.js';
+import { triageInbound, writtenIn } from '../triage/triage-inbound.js';
 import { addMessage } from './add-message.js';
 import { findOrCreateCustomer } from './find-customer.js';
 import { landCustomerMessage } from './land-customer-message.js';
@@ -103,8 +111,14 @@ async function fileMail(
   const sender = senderOf(mail);
   const thread = await threadOf(tx, mail);
   const senderOwns = thread !== null && sender !== null && thread.customerEmail === sender.address;
+  const body = trimQuotedReply(mail.text ?? '').reply.trim();
+  // The subject often says more than a short body ("Where is my parcel?" over "Hello?").
+  const triage = automated.automated
+    ? null
+    : await triageInbound(services, tx, inbox.tenant_id, [mail.subject, body].filter(Boolean).join('\n'));
   let target: CaseRow;
   let opened = false;
+  let selfServe = false;
   if (automated.automated) {
     // A machine's mail never opens or reopens a case. Threading headers name our own
     // Message-IDs or the customer's, which outsiders cannot guess, so an out-of-office of a
@@ -121,7 +135,8 @@ async function fileMail(
   } else {
     // A new conversation, also for a stranger quoting someone else's case token: nobody
     // writes into another customer's case by copying its subject.
-    target = await openCase(tx, inbox, mail, sender, at);
+    selfServe = triage !== null && (await mayServeItself(tx, triage));
+    target = await openCase(tx, inbox, mail, sender, at, triage, selfServe);
     opened = true;
   }
   const owner = { tenantId: inbox.tenant_id, caseId: target.id, customerId: target.customer_id };
@@ -136,11 +151,12 @@ async function fileMail(
       channel: 'email',
       author: { type: 'customer', id: target.customer_id, name: sender?.name ?? null },
       // Untrimmed when nothing was quoted; mail bodies end in a line break nobody wrote.
-      body: trimQuotedReply(text).reply.trim(),
+      body,
       originalBody: text,
       subject: mail.subject,
       automated: automated.kind,
       attachmentIds,
+      triage,
       email: {
         messageId: mail.messageId,
         inReplyTo: mail.inReplyTo,
@@ -158,6 +174,8 @@ async function fileMail(
       { direction: 'note', channel: 'email', author: { type: 'system', id: null }, body: note },
       null,
     );
+  if (selfServe && triage && sender)
+    await answerOrHandOff(services, tx, target, { triage, text: body, customerEmail: sender.address }, at);
   const row = await findMessage(tx, stored.messageId);
   return { kind: 'stored', caseRow: target, opened, message: toMessageView(row as NonNullable<typeof row>) };
 }
@@ -224,7 +242,15 @@ async function followMerges(tx: Tx, c: CaseRow): Promise<CaseRow | null> {
   return current ?? null;
 }
 
-async function openCase(tx: Tx, inbox: EmailInbox, mail: InboundEmail, sender: EmailAddress, at: Date) {
+async function openCase(
+  tx: Tx,
+  inbox: EmailInbox,
+  mail: InboundEmail,
+  sender: EmailAddress,
+  at: Date,
+  triage: MessageTriage | null,
+  selfServe: boolean,
+) {
   const customerId = await findOrCreateCustomer(tx, inbox.tenant_id, {
     email: sender.address,
     name: sender.name,
@@ -239,16 +265,17 @@ async function openCase(tx: Tx, inbox: EmailInbox, mail: InboundEmail, sender: E
     inbox.tenant_id,
     {
       kind: 'inquiry',
-      category: 'consultation',
       subject: mail.subject,
       channel: 'email',
-      // The triage step detects the language of the text later; until then, what we know.
-      language: customer.language ?? 'en',
+      // The language they wrote in, else the one we know them by.
+      language: (triage ? writtenIn(triage) : null) ?? customer.language ?? 'en',
       customerId,
       storeId: inbox.store_id,
       inboxId: inbox.id,
       teamId: inbox.team_id,
       by: { type: 'customer', id: customerId },
+      triage,
+      selfServe,
     },
     at,
   );

@@ -1,5 +1,5 @@
 import type { ConversationInput } from '@afterdesk/contract';
-import { type CaseCategory, type Channel, DEFAULT_CATEGORY } from '@afterdesk/core';
+import type { CaseCategory, Channel } from '@afterdesk/core';
 import { type CaseViewRow, findCaseView } from '../../db/repositories/case-view.repository.js';
 import { findCase } from '../../db/repositories/cases.repository.js';
 import { inTenant } from '../../db/scope.js';
@@ -7,6 +7,8 @@ import { requireOwnership, requirePermission } from '../access.js';
 import { toCaseView } from '../cases/case-view.js';
 import { actorOf, type Ctx } from '../context.js';
 import { invalid, notFound } from '../errors.js';
+import { answerOrHandOff, mayServeItself } from '../triage/self-service.js';
+import { triageInbound, writtenIn } from '../triage/triage-inbound.js';
 import { addMessage } from './add-message.js';
 import { findOrCreateCustomer } from './find-customer.js';
 import { openConversationCase } from './open-conversation-case.js';
@@ -53,21 +55,27 @@ export async function startConversation(ctx: Ctx, input: ConversationInput) {
     }
     const channel = (input.channel ?? (ctx.principal.kind === 'integration' ? 'api' : 'web')) as Channel;
     const at = ctx.clock();
+    const triage = await triageInbound(ctx, tx, tenantId, input.body);
+    // A customer writing in themselves may be answered at once; what staff log goes to a person.
+    const selfServe = ctx.principal.kind === 'customer' && (await mayServeItself(tx, triage));
     const row = await openConversationCase(
       tx,
       tenantId,
       {
         kind: input.kind,
-        category: (input.category ?? DEFAULT_CATEGORY[input.kind]) as CaseCategory,
+        category: (input.category ?? null) as CaseCategory | null,
         complaintType: input.complaintType ?? null,
         subject: input.subject ?? null,
         channel,
-        language: input.language ?? input.customer?.language ?? customer.language ?? 'en',
+        language:
+          input.language ?? input.customer?.language ?? writtenIn(triage) ?? customer.language ?? 'en',
         customerId,
         orderId: input.orderId ?? null,
         storeId: input.storeId ?? null,
         by: actor,
         relatedCaseId: input.relatedCaseId ?? null,
+        triage,
+        selfServe,
       },
       at,
     );
@@ -87,9 +95,12 @@ export async function startConversation(ctx: Ctx, input: ConversationInput) {
         subject: input.subject ?? null,
         clientMessageId: input.clientMessageId ?? null,
         attachmentIds: input.attachmentIds ?? [],
+        triage,
       },
       customer.email,
     );
+    if (selfServe)
+      await answerOrHandOff(ctx, tx, row, { triage, text: input.body, customerEmail: customer.email }, at);
     return toCaseView((await findCaseView(tx, row.id)) as CaseViewRow);
   });
   ctx.live.publish({

@@ -3,6 +3,8 @@ import type { Static } from '@sinclair/typebox';
 import { inSystem, inTenant } from '../../db/scope.js';
 import type { Services } from '../context.js';
 import { notFound } from '../errors.js';
+import { answerOrHandOff, mayServeItself } from '../triage/self-service.js';
+import { triageInbound, writtenIn } from '../triage/triage-inbound.js';
 import { addMessage } from './add-message.js';
 import { findOrCreateCustomer } from './find-customer.js';
 import { openConversationCase } from './open-conversation-case.js';
@@ -37,21 +39,26 @@ export async function submitWebForm(services: Services, inboxId: string, input: 
           .executeTakeFirst()
       : undefined;
     const kind = input.kind ?? 'inquiry';
+    const triage = await triageInbound(services, tx, inbox.tenant_id, input.message);
+    const selfServe = await mayServeItself(tx, triage);
     const row = await openConversationCase(
       tx,
       inbox.tenant_id,
       {
         kind,
-        category: kind === 'inquiry' ? 'consultation' : kind === 'logistics' ? 'logistics' : 'complaint',
+        // A plain question is filed where its words point; a complaint or a parcel problem the customer chose is that.
+        category: kind === 'inquiry' ? null : kind === 'logistics' ? 'logistics' : 'complaint',
         subject: input.subject ?? null,
         channel: 'email',
-        language: input.language ?? 'en',
+        language: input.language ?? writtenIn(triage) ?? 'en',
         customerId,
         orderId: order?.id ?? null,
         storeId: inbox.store_id,
         inboxId: inbox.id,
         teamId: inbox.team_id,
         by: { type: 'customer', id: customerId },
+        triage,
+        selfServe,
       },
       at,
     );
@@ -65,9 +72,18 @@ export async function submitWebForm(services: Services, inboxId: string, input: 
         author: { type: 'customer', id: customerId, name: input.name },
         subject: input.subject ?? null,
         body: input.message,
+        triage,
       },
       input.email,
     );
+    if (selfServe)
+      await answerOrHandOff(
+        services,
+        tx,
+        row,
+        { triage, text: input.message, customerEmail: input.email },
+        at,
+      );
     return { caseId: row.id, caseNumber: Number(row.number), customerId };
   });
   services.live.publish({

@@ -1,7 +1,9 @@
+import { DEMO_KNOWLEDGE } from '../../demo/demo-knowledge.js';
 import { DEMO_CUSTOMER_FOR_LOGIN, DEMO_STORES, generateDemoOrders } from '../../demo/index.js';
 import { createCase } from '../cases/create-case.js';
 import type { Ctx, Services } from '../context.js';
 import { createInbox } from '../inboxes/create-inbox.js';
+import { createArticle } from '../knowledge/create-article.js';
 import { getOrder } from '../orders/get-order.js';
 import { upsertOrders } from '../orders/upsert-orders.js';
 import { createTenant } from '../tenants/create-tenant.js';
@@ -33,6 +35,8 @@ export async function seedDemo(services: Services): Promise<DemoCredentials> {
   const ctx: Ctx = { ...services, principal: { kind: 'integration', tenantId, apiKeyId: 'demo-seed' } };
   // Mail sent to this address through the built-in SMTP receiver opens cases in the demo shop.
   await createInbox(ctx, { channel: 'email', name: 'Support mail', address: DEMO_INBOX_ADDRESS });
+  // Help articles the self-service answers and the portal's search draw on.
+  for (const article of DEMO_KNOWLEDGE) await createArticle(ctx, article);
   const orders = generateDemoOrders({ now: services.clock().toISOString() });
   const stored = await upsertOrders(ctx, orders);
 

@@ -25,8 +25,10 @@ interface GroupMeasures {
  * Service levels over a period (R-9.4, R-11): per group (case kind, team or agent) the
  * first-response and resolution times of the clocks completed in the period (median and
  * mean, wall-clock minutes), SLA attainment (hit ÷ hit + missed) and breaches, and CSAT
- * from the surveys answered in the period. Read from the clocks by their completion and
- * breach indexes, never by scanning cases. Definitions: docs/help-desk.md.
+ * from the surveys answered in the period, and the share of the customers' conversations
+ * the assistant answered without an agent (R-8.7). Read from the clocks by their completion
+ * and breach indexes and from the tenant's cases by creation time, never by scanning all
+ * cases. Definitions: docs/help-desk.md.
  */
 export async function serviceMeasures(ctx: Ctx, query: { from: string; to: string; groupBy: MeasureGroup }) {
   requirePermission(ctx, 'measures:read');
@@ -73,6 +75,15 @@ export async function serviceMeasures(ctx: Ctx, query: { from: string; to: strin
         from surveys s join cases c on c.id = s.case_id
        where s.answered_at >= ${from} and s.answered_at < ${to}
        group by 1`.execute(tx);
+    // Conversations customers opened, by the recent-cases index of the tenant.
+    const served = await sql<{ conversations: number; answered: number; without_agent: number }>`
+      select count(*)::int as conversations,
+             count(*) filter (where c.self_service is not null)::int as answered,
+             count(*) filter (where c.self_service = 'answered')::int as without_agent
+        from cases c
+       where c.created_at >= ${from} and c.created_at < ${to} and c.created_by_type = 'customer'
+         and c.kind in ('inquiry', 'complaint', 'logistics', 'dispute')`.execute(tx);
+    const selfService = served.rows[0] ?? { conversations: 0, answered: 0, without_agent: 0 };
     const groups = new Map<string, GroupMeasures>();
     const entry = (grp: string) => {
       let e = groups.get(grp);
@@ -106,6 +117,12 @@ export async function serviceMeasures(ctx: Ctx, query: { from: string; to: strin
       to: to.toISOString(),
       groupBy: query.groupBy,
       groups: [...groups.values()],
+      selfService: {
+        conversations: selfService.conversations,
+        answered: selfService.answered,
+        withoutAgent: selfService.without_agent,
+        share: selfService.conversations === 0 ? null : selfService.without_agent / selfService.conversations,
+      },
     };
   });
 }

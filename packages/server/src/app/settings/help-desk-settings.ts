@@ -21,6 +21,10 @@ export interface HelpDeskSettings {
   autoAcknowledge: boolean;
   /** The portal's address for links in mails; null: the server's own. */
   publicBaseUrl: string | null;
+  /** Answer common questions at once from live data and the knowledge base. */
+  selfService: { enabled: boolean; minConfidence: number };
+  /** Business days a refund takes to reach the customer. */
+  refundBusinessDays: number;
 }
 
 export const DEFAULT_HELP_DESK_SETTINGS: HelpDeskSettings = {
@@ -29,6 +33,8 @@ export const DEFAULT_HELP_DESK_SETTINGS: HelpDeskSettings = {
   vipRule: DEFAULT_VIP_RULE,
   autoAcknowledge: true,
   publicBaseUrl: null,
+  selfService: { enabled: true, minConfidence: 0.6 },
+  refundBusinessDays: 5,
 };
 
 // Loaders for code already inside a tenant transaction (routing, clocks, replies). A

@@ -6,18 +6,40 @@ import type { Tx } from '../scope.js';
 
 export type NewMessage = Omit<Insertable<MessagesTable>, 'seq'>;
 
+/** What an inbound message's triage changes on its case. */
+export interface CaseTriageUpdate {
+  intent: string;
+  sentiment: number;
+  emotions: string[];
+  /** A raised priority, or null to leave it. */
+  priority: string | null;
+}
+
 /**
  * Appends a message to its case's conversation in ONE statement: the case's counter is
- * bumped (which also serialises writers of one case) and the message takes the new
- * number. With a client message id already stored nothing is written and null returned.
- * A refused duplicate leaves a gap in the numbering; numbers only ever grow.
+ * bumped (which also serialises writers of one case), an inbound message's triage lands
+ * on the case, and the message takes the new number. With a client message id already
+ * stored nothing is written and null returned. A refused duplicate leaves a gap in the
+ * numbering; numbers only ever grow.
  */
-export async function appendMessage(tx: Tx, message: NewMessage) {
+export async function appendMessage(tx: Tx, message: NewMessage, triaged?: CaseTriageUpdate) {
   const row = await tx
     .with('counter', (db) =>
       db
         .updateTable('cases')
-        .set({ last_message_seq: sql`last_message_seq + 1`, updated_at: sql`now()` })
+        .set({
+          last_message_seq: sql`last_message_seq + 1`,
+          updated_at: sql`now()`,
+          // The case shows its latest reading; an intent an agent confirmed stays.
+          ...(triaged
+            ? {
+                intent: sql`case when intent_confirmed then intent else ${triaged.intent} end`,
+                sentiment: triaged.sentiment,
+                emotions: triaged.emotions,
+                ...(triaged.priority ? { priority: triaged.priority } : {}),
+              }
+            : {}),
+        })
         .where('id', '=', message.case_id)
         .returning('last_message_seq'),
     )
@@ -52,6 +74,11 @@ const messageColumns = [
   'm.automated',
   'm.delivery_state',
   'm.client_message_id',
+  'm.intent',
+  'm.intent_confidence',
+  'm.sentiment',
+  'm.emotions',
+  'm.triage',
   'm.created_at',
 ] as const;
 
@@ -67,6 +94,10 @@ function selectMessages(tx: Tx) {
           .whereRef('f.message_id', '=', 'm.id')
           .orderBy('f.created_at'),
       ).as('attachments'),
+    )
+    .select(
+      sql<Record<string, string> | null>`(select jsonb_object_agg(l.task, l.label) from triage_labels l
+        where l.message_id = m.id)`.as('labels'),
     );
 }
 export type MessageRow = Awaited<ReturnType<ReturnType<typeof selectMessages>['executeTakeFirstOrThrow']>>;

@@ -129,6 +129,17 @@ export const serviceRoutes: Routes = (app, services) => {
                 }),
               }),
             ),
+            selfService: Type.Object(
+              {
+                conversations: Type.Integer({ description: 'Conversations customers opened in the period' }),
+                answered: Type.Integer({ description: '…that the assistant answered at once' }),
+                withoutAgent: Type.Integer({ description: '…that no person had to take over' }),
+                share: Type.Union([Type.Number(), Type.Null()], {
+                  description: 'withoutAgent ÷ conversations: the share answered without an agent',
+                }),
+              },
+              { description: 'Self-service (R-8.7), for the whole shop whatever the grouping' },
+            ),
           }),
           ...Errors,
         },
