@@ -26,11 +26,14 @@ import {
 } from './lib/setup.js';
 import { benchSlaSweep, printSlaSweep } from './lib/sla-sweep.js';
 import { traceCaseCreation } from './lib/trace.js';
+import { benchTriage, printTriage } from './lib/triage.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const only = process.env.BENCH_ONLY; // 'postgres' or 'pglite' to run one database
-// Which sections run, e.g. BENCH_SECTIONS=sla,ingest: cases (creation and reads), sla, ingest.
-const SECTIONS = new Set((process.env.BENCH_SECTIONS ?? 'cases,sla,ingest').split(',').map((s) => s.trim()));
+// Which sections run, e.g. BENCH_SECTIONS=sla,ingest: cases (creation and reads), sla, ingest, triage.
+const SECTIONS = new Set(
+  (process.env.BENCH_SECTIONS ?? 'cases,sla,ingest,triage').split(',').map((s) => s.trim()),
+);
 const KINDS = ['postgres', 'pglite'].filter((kind) => !only || only === kind);
 const PROFILE = process.env.BENCH_PROFILE === '1'; // CPU-profile the server during the measured API runs
 const CONFIG = {
@@ -352,6 +355,7 @@ try {
   }
   if (SECTIONS.has('ingest'))
     report.ingest = await benchIngest({ log, defer, kinds: KINDS }).finally(() => cleanUp());
+  if (SECTIONS.has('triage')) report.triage = await benchTriage({ log });
 } catch (error) {
   failed = true;
   report.error = String(error?.stack ?? error);
@@ -379,6 +383,7 @@ await writeFile(new URL('latest.json', dir), json);
 if (Object.keys(report.results).length > 0) printReport(report);
 if (report.sla) printSlaSweep(report.sla);
 if (report.ingest) printIngest(report.ingest);
+if (report.triage) printTriage(report.triage);
 console.log(`\nResults: bench/results/${stamp}.json (and bench/results/latest.json)`);
 // Missed targets are information, not failure; errors and non-2xx answers are failure.
 process.exitCode = failed || !report.valid ? 1 : 0;
