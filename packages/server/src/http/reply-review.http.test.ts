@@ -8,10 +8,7 @@ import {
   type TestApp,
   testDatabaseKind,
 } from '../testing/harness.test-helpers.js';
-import { signIn } from '../testing/help-desk.test-helpers.js';
-
-// Monday 2026-11-23, 10:00 in Berlin.
-const MONDAY_10 = new Date('2026-11-23T09:00:00Z');
+import { MONDAY_10, signIn } from '../testing/help-desk.test-helpers.js';
 
 describe(`the review of a reply before it goes out (${testDatabaseKind()})`, () => {
   let app: TestApp;

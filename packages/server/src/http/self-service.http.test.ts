@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTenant } from '../db/scope.js';
 import { noReasonReturn, sampleOrder } from '../testing/fixtures.test-helpers.js';
 import {
   client,
@@ -9,10 +8,7 @@ import {
   type TestApp,
   testDatabaseKind,
 } from '../testing/harness.test-helpers.js';
-import { signIn } from '../testing/help-desk.test-helpers.js';
-
-// Monday 2026-11-23, 10:00 in Berlin: inside office hours.
-const MONDAY_10 = new Date('2026-11-23T09:00:00Z');
+import { MONDAY_10, onlineAgent } from '../testing/help-desk.test-helpers.js';
 
 describe(`self-service answers (${testDatabaseKind()})`, () => {
   let app: TestApp;
@@ -23,14 +19,7 @@ describe(`self-service answers (${testDatabaseKind()})`, () => {
   beforeAll(async () => {
     app = await startTestApp({ now: MONDAY_10, adapt: (s) => ({ ...s, clock: () => clock.now }) });
     api = app.api;
-    ({ id: agentId } = await signIn(app, 'agent'));
-    await inTenant(app.services.db, app.tenant.tenantId, (tx) =>
-      tx
-        .updateTable('users')
-        .set({ presence: 'online', languages: ['en', 'de'] })
-        .where('id', '=', agentId)
-        .execute(),
-    );
+    ({ id: agentId } = await onlineAgent(app));
   });
   afterAll(() => app.close());
 

@@ -12,16 +12,12 @@ import {
   type TestApp,
   testDatabaseKind,
 } from '../testing/harness.test-helpers.js';
-import { signIn } from '../testing/help-desk.test-helpers.js';
-
-// Monday 2026-11-23, 10:00 in Berlin: inside office hours.
-const MONDAY_10 = new Date('2026-11-23T09:00:00Z');
+import { MONDAY_10, onlineAgent } from '../testing/help-desk.test-helpers.js';
 
 describe(`triage in the message path (${testDatabaseKind()})`, () => {
   let app: TestApp;
   let api: TestApp['api'];
   let agent: TestApp['api'];
-  let agentId: string;
   let leadId: string;
 
   beforeAll(async () => {
@@ -31,7 +27,7 @@ describe(`triage in the message path (${testDatabaseKind()})`, () => {
       adapt: (s) => ({ ...s, triage: triageModelSource({ recheckMs: 0 }) }),
     });
     api = app.api;
-    ({ as: agent, id: agentId } = await signIn(app, 'agent'));
+    ({ as: agent } = await onlineAgent(app));
     const lead = await createUser(app.services, {
       tenantId: app.tenant.tenantId,
       email: `lead-${randomUUID()}@example.com`,
@@ -40,15 +36,14 @@ describe(`triage in the message path (${testDatabaseKind()})`, () => {
       password: 'correct horse battery 1',
     });
     leadId = lead.id;
-    // Both at their desks and speaking English; the lead is the senior one.
-    await inTenant(app.services.db, app.tenant.tenantId, async (tx) => {
-      await tx
+    // At the desk beside the agent, speaking the same languages: the senior one.
+    await inTenant(app.services.db, app.tenant.tenantId, (tx) =>
+      tx
         .updateTable('users')
-        .set({ presence: 'online', languages: ['en', 'de'] })
-        .where('id', 'in', [agentId, leadId])
-        .execute();
-      await tx.updateTable('users').set({ is_lead: true }).where('id', '=', leadId).execute();
-    });
+        .set({ presence: 'online', languages: ['en', 'de'], is_lead: true })
+        .where('id', '=', leadId)
+        .execute(),
+    );
   });
   afterAll(() => app.close());
 

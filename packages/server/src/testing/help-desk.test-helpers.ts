@@ -68,3 +68,18 @@ export function expectProblem(answer: Answer, status: number, code: string): voi
 /** The fields a problem's errors name. */
 export const fieldsOf = (answer: Answer): string[] =>
   (answer.body?.errors ?? []).map((e: { field: string }) => e.field);
+
+/** Monday 2026-11-23, 10:00 in Berlin: inside the default office hours. */
+export const MONDAY_10 = new Date('2026-11-23T09:00:00Z');
+
+/** An agent of the app's tenant, signed in and at their desk, so routing may give them cases. */
+export async function onlineAgent(
+  app: TestApp,
+  languages: string[] = ['en', 'de'],
+): Promise<{ as: Api; id: string }> {
+  const agent = await signIn(app, 'agent');
+  await inTenant(app.services.db, app.tenant.tenantId, (tx) =>
+    tx.updateTable('users').set({ presence: 'online', languages }).where('id', '=', agent.id).execute(),
+  );
+  return agent;
+}
