@@ -227,7 +227,7 @@ export function printSlaSweep(r) {
     `  10 sweeps, batch 1,000: ${r.batch1000.totalMs.toFixed(0)} ms in all, ${(r.batch1000.totalMs / 10).toFixed(0)} ms per sweep`,
   );
   console.log(
-    `  live updates after a 10,000 sweep (one NOTIFY each): ${r.fullBatch.map((x) => x.liveDrainMs.toFixed(0)).join(' / ')} ms to drain`,
+    `  live updates after a 10,000 sweep (NOTIFY batched per event-loop turn): ${r.fullBatch.map((x) => x.liveDrainMs.toFixed(0)).join(' / ')} ms to drain`,
   );
   console.log(
     `  empty sweep: p50 ${r.empty.ms[50]} ms, p99 ${r.empty.ms[99]} ms (first one after a big sweep ${r.emptyFirstMs.toFixed(1)} ms); ` +
