@@ -6,4 +6,5 @@ export * from './formats.js';
 export * from './help-desk.js';
 export * from './knowledge.js';
 export * from './orders.js';
+export * from './tracking.js';
 export * from './triage.js';

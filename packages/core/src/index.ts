@@ -1,6 +1,7 @@
 export * from './access/index.js';
 export * from './cases/index.js';
 export * from './knowledge/index.js';
+export * from './logistics/index.js';
 export * from './messages/index.js';
 export * from './money/index.js';
 export * from './notifications/index.js';

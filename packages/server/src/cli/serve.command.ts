@@ -7,6 +7,7 @@ import { type EmailChannel, startEmailChannel } from '../channels/email/start-em
 import type { Config } from '../config.js';
 import { buildApp } from '../http/app.js';
 import { deliverQueuedEmail } from '../jobs/deliver-email.job.js';
+import { deliverQueuedNotices } from '../jobs/deliver-notices.job.js';
 import { notifyCustomers } from '../jobs/notify-customers.job.js';
 import { type Job, startJobs } from '../jobs/scheduler.js';
 import { settlePromises } from '../jobs/settle-promises.job.js';
@@ -48,7 +49,10 @@ function backgroundJobs(services: Services, config: Config, sender: EmailSender 
     { name: 'settle-promises', everyMs: every, run: () => settlePromises(services) },
     // Without an outbound server (AFTERDESK_SMTP_URL) replies simply stay queued.
     ...(sender
-      ? [{ name: 'deliver-email', everyMs: every, run: () => deliverQueuedEmail(services, sender) }]
+      ? [
+          { name: 'deliver-email', everyMs: every, run: () => deliverQueuedEmail(services, sender) },
+          { name: 'deliver-notices', everyMs: every, run: () => deliverQueuedNotices(services, sender) },
+        ]
       : []),
   ];
 }

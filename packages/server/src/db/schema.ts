@@ -91,6 +91,9 @@ export interface ShipmentsTable {
   shipped_at: Timestamp | null;
   delivered_at: Timestamp | null;
   estimated_at: Timestamp | null;
+  status: string | null;
+  status_at: Timestamp | null;
+  location: string | null;
 }
 
 export interface UsersTable {
@@ -447,6 +450,8 @@ export interface Database {
   triage_models: TriageModelsTable;
   knowledge_articles: KnowledgeArticlesTable;
   reply_promises: ReplyPromisesTable;
+  tracking_events: TrackingEventsTable;
+  customer_notices: CustomerNoticesTable;
 }
 
 export interface TriageLabelsTable {
@@ -488,6 +493,37 @@ export interface ReplyPromisesTable {
   due_at: Timestamp;
   state: Generated<string>;
   settled_at: Timestamp | null;
+  created_at: Generated<Date>;
+}
+
+export interface TrackingEventsTable {
+  id: string;
+  tenant_id: string;
+  shipment_id: string | null;
+  carrier: string;
+  tracking_number: string;
+  status: string;
+  occurred_at: Timestamp;
+  location: string | null;
+  received_at: Generated<Date>;
+}
+
+export interface CustomerNoticesTable {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  order_id: string | null;
+  shipment_id: string | null;
+  kind: string;
+  language: string;
+  recipient: string;
+  subject: string;
+  body: string;
+  delivery_state: Generated<string>;
+  delivery_attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  delivery_error: string | null;
+  sent_at: Timestamp | null;
   created_at: Generated<Date>;
 }
 

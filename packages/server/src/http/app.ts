@@ -26,6 +26,7 @@ import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { orderRoutes } from './routes/orders.routes.js';
 import { policyRoutes } from './routes/policies.routes.js';
 import { serviceRoutes } from './routes/service.routes.js';
+import { trackingRoutes } from './routes/tracking.routes.js';
 import { triageRoutes } from './routes/triage.routes.js';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -135,6 +136,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
         serviceRoutes,
         triageRoutes,
         knowledgeRoutes,
+        trackingRoutes,
       ]) {
         routes(api.withTypeProvider<TypeBoxTypeProvider>(), services);
       }

@@ -1,0 +1,2 @@
+export * from './shipment-state.js';
+export * from './shipping-notices.js';
