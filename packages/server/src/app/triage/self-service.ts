@@ -1,5 +1,4 @@
 import {
-  addBusinessDays,
   type CaseKind,
   type CaseStatus,
   type Channel,
@@ -7,23 +6,19 @@ import {
   type HandoffReason,
   handoffSummary,
   type MessageTriage,
-  type PolicyDocument,
-  RETURN_KINDS,
-  type SelfServiceFacts,
   selfServiceChoice,
 } from '@afterdesk/core';
 import { appendEvents } from '../../db/repositories/events.repository.js';
-import { currentPolicy } from '../../db/repositories/policies.repository.js';
 import type { CaseRow } from '../../db/schema.js';
 import type { Tx } from '../../db/scope.js';
 import { advanceCase } from '../cases/advance-case.js';
 import type { Services } from '../context.js';
 import { addMessage } from '../conversations/add-message.js';
-import { searchKnowledgeBase } from '../knowledge/knowledge-index.js';
 import { assignByRouting } from '../routing/assign-case.js';
 import { customerStanding } from '../routing/customer-standing.js';
 import { loadHelpDeskSettings } from '../settings/help-desk-settings.js';
-import { loadClockSetting, updateCaseClocks } from '../sla/case-clocks.js';
+import { updateCaseClocks } from '../sla/case-clocks.js';
+import { loadSelfServiceFacts } from './self-service-facts.js';
 import { emotionsOf } from './triage-inbound.js';
 
 // Self-service: the customer's first message is answered at once from live data and
@@ -49,7 +44,7 @@ export async function answerOrHandOff(
   input: { triage: MessageTriage; text: string; customerEmail: string | null },
   at: Date,
 ): Promise<'answered' | 'handed_off'> {
-  const facts = await loadFacts(tx, c, input, at);
+  const facts = await loadSelfServiceFacts(tx, c, input, at);
   const answer = composeSelfServiceAnswer(input.triage.intent.label, facts);
   if (!answer || (c.channel === 'email' && !input.customerEmail)) {
     await handOff(services, tx, c, { reason: 'no_answer', triage: input.triage, answered: [] }, at);
@@ -187,112 +182,6 @@ async function handOff(
     },
     null,
   );
-}
-
-// Everything the answer may use: the order and its parcels, refunds, an open return, the
-// policy and the best article, read in the tenant's transaction.
-async function loadFacts(
-  tx: Tx,
-  c: CaseRow,
-  input: { triage: MessageTriage; text: string },
-  at: Date,
-): Promise<SelfServiceFacts> {
-  const settings = await loadHelpDeskSettings(tx);
-  const store = await tx
-    .selectFrom('stores')
-    .select(['time_zone', 'currency'])
-    .$if(c.store_id !== null, (q) => q.where('id', '=', c.store_id as string))
-    .orderBy('created_at')
-    .limit(1)
-    .executeTakeFirst();
-  const customer = await tx
-    .selectFrom('customers')
-    .select('name')
-    .where('id', '=', c.customer_id)
-    .executeTakeFirst();
-  const order = await tx
-    .selectFrom('orders')
-    .select(['id', 'number', 'placed_at'])
-    .$if(c.order_id !== null, (q) => q.where('id', '=', c.order_id as string))
-    .$if(c.order_id === null, (q) => q.where('customer_id', '=', c.customer_id))
-    .orderBy('placed_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const shipments = order
-    ? await tx
-        .selectFrom('shipments')
-        .select(['carrier', 'tracking_number', 'shipped_at', 'delivered_at', 'estimated_at'])
-        .where('order_id', '=', order.id)
-        .orderBy('position')
-        .execute()
-    : [];
-  const refunds = await tx
-    .selectFrom('refunds as r')
-    .innerJoin('cases as k', 'k.id', 'r.case_id')
-    .select(['k.number', 'r.amount_minor', 'r.currency', 'r.status', 'r.created_at'])
-    .where('k.customer_id', '=', c.customer_id)
-    .orderBy('r.created_at', 'desc')
-    .limit(3)
-    .execute();
-  const openReturn = await tx
-    .selectFrom('cases')
-    .select(['number', 'status', 'return_code'])
-    .where('customer_id', '=', c.customer_id)
-    .where('kind', 'in', [...RETURN_KINDS])
-    .where('closed_at', 'is', null)
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const policy = await currentPolicy(tx);
-  const [article] = await searchKnowledgeBase(tx, c.tenant_id, input.text, {
-    language: c.language,
-    intent: input.triage.intent.label,
-    limit: 1,
-  });
-  const { calendar } = await loadClockSetting(tx, c.store_id);
-  const iso = (d: Date | null) => (d ? d.toISOString() : null);
-  return {
-    language: c.language,
-    timeZone: store?.time_zone ?? 'UTC',
-    now: at.toISOString(),
-    customerName: customer?.name ?? null,
-    order: order
-      ? {
-          number: order.number,
-          placedAt: order.placed_at.toISOString(),
-          shipments: shipments.map((s) => ({
-            carrier: s.carrier,
-            trackingNumber: s.tracking_number,
-            shippedAt: iso(s.shipped_at),
-            deliveredAt: iso(s.delivered_at),
-            estimatedAt: iso(s.estimated_at),
-          })),
-        }
-      : null,
-    refunds: refunds.map((r) => ({
-      caseNumber: Number(r.number),
-      amountMinor: Number(r.amount_minor),
-      currency: r.currency,
-      status: r.status,
-      createdAt: r.created_at.toISOString(),
-      expectedBy:
-        r.status === 'succeeded'
-          ? null
-          : addBusinessDays(calendar, r.created_at, settings.refundBusinessDays).toISOString(),
-    })),
-    openReturn: openReturn
-      ? {
-          caseNumber: Number(openReturn.number),
-          status: openReturn.status,
-          returnCode: openReturn.return_code,
-        }
-      : null,
-    policy: (policy?.document as PolicyDocument | undefined) ?? null,
-    article: article
-      ? { title: article.article.title, body: article.article.body, score: article.score }
-      : null,
-    currency: store?.currency ?? 'EUR',
-  };
 }
 
 function caseEvent(c: CaseRow, type: string, reason: string | null, data: Record<string, unknown>) {
