@@ -5,6 +5,7 @@ export * from './linear-model.js';
 export * from './metrics.js';
 export * from './model-file.js';
 export * from './self-service.js';
+export * from './self-service-choice.js';
 export * from './sentiment.js';
 export * from './tenant-model.js';
 export * from './text-features.js';

@@ -8,8 +8,8 @@ import {
   handoffSummary,
   type SelfServiceFacts,
   type SelfServiceShipment,
-  selfServiceChoice,
 } from './self-service.js';
+import { selfServiceChoice } from './self-service-choice.js';
 import { TEXTS } from './self-service-templates.js';
 
 // A Berlin store on 15 May 2024; order #1001 went out with DHL on 8 May, due on 12 May.
@@ -471,6 +471,27 @@ describe('choosing between the assistant and a person', () => {
   it('lets the assistant try a confident question it may answer', () => {
     expect(selfServiceChoice(triage('track_order', 0.9), 0.6)).toEqual({ try: true });
     expect(selfServiceChoice(triage('shipping_info', 0.6), 0.6)).toEqual({ try: true });
+  });
+
+  it('counts intents that get the same answer together: a model torn between parcel questions is still sure', () => {
+    const torn = {
+      intent: {
+        label: 'track_order',
+        confidence: 0.48,
+        top: [
+          { label: 'track_order', confidence: 0.48 },
+          { label: 'delivery_late', confidence: 0.46 },
+          { label: 'invoice', confidence: 0.01 },
+        ],
+      },
+      upset: false,
+    };
+    expect(selfServiceChoice(torn, 0.6)).toEqual({ try: true });
+    const unsure = {
+      ...torn,
+      intent: { ...torn.intent, top: [torn.intent.top[0], { label: 'invoice', confidence: 0.46 }] },
+    };
+    expect(selfServiceChoice(unsure as typeof torn, 0.6)).toEqual({ try: false, reason: 'low_confidence' });
   });
 
   it('hands over at once to whoever asked for a person, is upset, complains, or is not understood', () => {

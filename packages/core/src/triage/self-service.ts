@@ -12,7 +12,6 @@ import {
   type Writer,
   writer,
 } from './self-service-templates.js';
-import type { MessageTriage } from './triage-message.js';
 
 /** Intents the knowledge base and live data can answer without an agent. */
 export const SELF_SERVICE_INTENTS = [
@@ -77,7 +76,7 @@ export interface SelfServiceAnswer {
 /** A knowledge-base hit at or above this score is trusted to answer on its own. */
 export const ARTICLE_MIN_SCORE = 0.5;
 // Customers who ask for a person or complain get one, however good the article.
-const NEVER_BY_ARTICLE: ReadonlySet<string> = new Set(['contact_human', 'complaint']);
+export const NEVER_BY_ARTICLE: ReadonlySet<string> = new Set(['contact_human', 'complaint']);
 const ARTICLE_MAX_CHARS = 1200;
 const MAX_CATEGORY_WINDOWS = 3;
 
@@ -367,25 +366,4 @@ function mood(score: number): string {
   if (score < -0.1) return 'negative';
   if (score > 0.1) return 'positive';
   return 'neutral';
-}
-
-/**
- * Whether the assistant may try to answer a customer's message itself (R-8.7), or why a
- * person should take it at once: they asked for one, they are upset, or triage is not sure
- * what they want. Trying may still end in a hand-off when no answer fits.
- */
-export function selfServiceChoice(
-  triage: Pick<MessageTriage, 'intent' | 'upset'>,
-  minConfidence: number,
-): { try: true } | { try: false; reason: HandoffReason } {
-  if (triage.intent.label === 'contact_human') return { try: false, reason: 'asked_for_person' };
-  if (triage.upset) return { try: false, reason: 'upset' };
-  if (NEVER_BY_ARTICLE.has(triage.intent.label) && !isSelfServiceIntent(triage.intent.label))
-    return { try: false, reason: 'no_answer' };
-  if (triage.intent.confidence < minConfidence) return { try: false, reason: 'low_confidence' };
-  return { try: true };
-}
-
-function isSelfServiceIntent(intent: string): boolean {
-  return (SELF_SERVICE_INTENTS as readonly string[]).includes(intent);
 }
