@@ -119,6 +119,13 @@ export interface TextTrainingOptions extends Omit<SoftmaxOptions, 'random'> {
    * so the model reads text exactly as one without them.
    */
   nbScaling?: boolean;
+  /** Passed to L-BFGS: stop once five iterations lowered the loss by less than this share. */
+  relativeTolerance?: number;
+  /**
+   * Memo of each text's input vector. Trainings that share the features and the prior may
+   * share one map, so a text is featurised once however many candidates are tried.
+   */
+  featureCache?: Map<string, SparseVector>;
   /** Extra facts for the summary. */
   summary?: Record<string, unknown>;
 }
@@ -153,7 +160,13 @@ export function trainTextClassifier(
   const all: (TrainingExample & { text: string })[] = [];
   for (const e of examples) {
     const y = index.get(e.label);
-    if (y !== undefined) all.push({ text: e.text, y, x: featurize(shell, e.text, prior?.compute) });
+    if (y === undefined) continue;
+    let x = options.featureCache?.get(e.text);
+    if (!x) {
+      x = featurize(shell, e.text, prior?.compute);
+      options.featureCache?.set(e.text, x);
+    }
+    all.push({ text: e.text, y, x });
   }
   const share = options.calibrationShare ?? 0.1;
   const held = all.filter((e) => inHashSlice(e.text, share));
@@ -161,7 +174,11 @@ export function trainTextClassifier(
   const textDim = 2 ** features.bits;
   const fit = (set: TrainingExample[]): LinearModel =>
     options.optimizer === 'lbfgs'
-      ? trainSoftmaxLbfgs(set, labels, dim, { l2: options.l2 ?? 1e-4, classWeights: options.classWeights })
+      ? trainSoftmaxLbfgs(set, labels, dim, {
+          l2: options.l2 ?? 1e-4,
+          classWeights: options.classWeights,
+          relativeTolerance: options.relativeTolerance,
+        })
       : trainSoftmax(set, labels, dim, { ...options, random: mulberry32(options.seed) });
   const softmax = (set: TrainingExample[]): LinearModel => {
     if (!options.nbScaling || labels.length !== 2) return fit(set);

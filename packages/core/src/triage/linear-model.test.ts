@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { softmaxObjective } from './lbfgs.js';
 import {
   fitTemperature,
   mulberry32,
@@ -58,6 +59,34 @@ describe('trainSoftmaxLbfgs', () => {
       tolerance: 1e-12,
     });
     expect(a.loss).toBeCloseTo(b.loss, 8);
+  });
+
+  it('trains two labels to the optimum of the two-label softmax: its gradient vanishes there', () => {
+    const rows = [
+      { x: { indices: Uint32Array.of(0, 1), values: Float32Array.of(0.6, 0.8) }, y: 1 },
+      { x: { indices: Uint32Array.of(1, 2), values: Float32Array.of(0.8, 0.6) }, y: 0 },
+      { x: { indices: Uint32Array.of(0), values: Float32Array.of(1) }, y: 1 },
+      { x: { indices: Uint32Array.of(2), values: Float32Array.of(1) }, y: 0 },
+      { x: { indices: Uint32Array.of(1), values: Float32Array.of(1) }, y: 1 },
+    ];
+    const model = trainSoftmaxLbfgs(rows, ['no', 'yes'], 3, { l2: 0.05, tolerance: 1e-10 });
+    const local = rows.map((r) => ({ idx: r.x.indices, values: r.x.values, y: r.y }));
+    const objective = softmaxObjective(local, 3, 2, Float64Array.of(1, 1), rows.length, 0.05);
+    const w = Float64Array.from([...model.weights, ...model.bias]);
+    const grad = new Float64Array(w.length);
+    objective(w, grad);
+    for (const g of grad) expect(Math.abs(g)).toBeLessThan(1e-5);
+  });
+
+  it('stops early once the loss stops falling, with nearly the optimal loss', () => {
+    const full = trainSoftmaxLbfgs(examples, ['a', 'b', 'c'], 3, { l2: 0.01, tolerance: 1e-12 });
+    const early = trainSoftmaxLbfgs(examples, ['a', 'b', 'c'], 3, {
+      l2: 0.01,
+      tolerance: 1e-12,
+      relativeTolerance: 1e-3,
+    });
+    expect(early.iterations).toBeLessThan(full.iterations);
+    expect(early.loss).toBeLessThan(full.loss * 1.01);
   });
 
   it('matches the closed form of a two-class problem with one feature', () => {

@@ -1,3 +1,4 @@
+import { logisticObjective, minimizeLbfgs, softmaxObjective } from './lbfgs.js';
 import type { SparseVector } from './text-features.js';
 
 /**
@@ -105,12 +106,15 @@ export interface LbfgsOptions {
   maxIterations?: number;
   /** Stop when the largest gradient component falls below this. */
   tolerance?: number;
+  /** Stop when five iterations lowered the loss by less than this share of it (default 0: off). */
+  relativeTolerance?: number;
 }
 
 /**
  * Multinomial logistic regression trained to convergence by full-batch L-BFGS. Only the
  * features the examples use get weights, so a small tenant set over 2^18 hashed slots stays
- * small in memory. No randomness: the same examples give the same model.
+ * small in memory. No randomness: the same examples give the same model. Two labels are
+ * trained as one logistic regression (half the work, the same optimum; see below).
  */
 export function trainSoftmaxLbfgs(
   examples: readonly TrainingExample[],
@@ -133,152 +137,45 @@ export function trainSoftmaxLbfgs(
     return { idx, values: x.values, y };
   });
   const F = local.size;
-  const size = F * K + K; // weights (feature-major), then the bias
   const cw = resolveClassWeights(examples, K, options.classWeights);
   const n = Math.max(1, examples.length);
-  const p = new Float64Array(K);
-  const objective = (w: Float64Array, grad: Float64Array): number => {
-    grad.fill(0);
-    let loss = 0;
-    for (const r of rows) {
-      for (let k = 0; k < K; k++) p[k] = w[F * K + k] as number;
-      for (let m = 0; m < r.idx.length; m++) {
-        const base = (r.idx[m] as number) * K;
-        const v = r.values[m] as number;
-        for (let k = 0; k < K; k++) p[k] = (p[k] as number) + v * (w[base + k] as number);
-      }
-      let max = Number.NEGATIVE_INFINITY;
-      for (let k = 0; k < K; k++) max = Math.max(max, p[k] as number);
-      let sum = 0;
-      for (let k = 0; k < K; k++) sum += Math.exp((p[k] as number) - max);
-      const c = (cw[r.y] as number) / n;
-      loss += c * (max + Math.log(sum) - (p[r.y] as number));
-      for (let k = 0; k < K; k++) p[k] = (c * Math.exp((p[k] as number) - max)) / sum - (k === r.y ? c : 0);
-      for (let k = 0; k < K; k++) grad[F * K + k] = (grad[F * K + k] as number) + (p[k] as number);
-      for (let m = 0; m < r.idx.length; m++) {
-        const base = (r.idx[m] as number) * K;
-        const v = r.values[m] as number;
-        for (let k = 0; k < K; k++) grad[base + k] = (grad[base + k] as number) + v * (p[k] as number);
-      }
-    }
-    for (let j = 0; j < F * K; j++) {
-      const wj = w[j] as number;
-      loss += 0.5 * options.l2 * wj * wj;
-      grad[j] = (grad[j] as number) + options.l2 * wj;
-    }
-    return loss;
-  };
-  const { x, iterations, value } = minimizeLbfgs(objective, new Float64Array(size), {
+  const stop = {
     maxIterations: options.maxIterations ?? 500,
     tolerance: options.tolerance ?? 1e-6,
-  });
+    relativeTolerance: options.relativeTolerance ?? 0,
+  };
   const weights = new Float32Array(dim * K);
-  for (const [f, j] of local) for (let k = 0; k < K; k++) weights[f * K + k] = x[j * K + k] as number;
+  const bias = new Float32Array(K);
+  let result: { x: Float64Array; iterations: number; value: number };
+  if (K === 2) {
+    // Softmax over two labels with penalty λ/2 (‖w₀‖² + ‖w₁‖²) has its optimum at w₁ = −w₀ = w/2,
+    // where w is the optimum of a logistic regression with penalty λ/4 · ‖w‖².
+    result = minimizeLbfgs(logisticObjective(rows, F, cw, n, options.l2 / 2), new Float64Array(F + 1), stop);
+    for (const [f, j] of local) {
+      weights[f * 2 + 1] = (result.x[j] as number) / 2;
+      weights[f * 2] = -(result.x[j] as number) / 2;
+    }
+    bias[1] = (result.x[F] as number) / 2;
+    bias[0] = -(result.x[F] as number) / 2;
+  } else {
+    result = minimizeLbfgs(
+      softmaxObjective(rows, F, K, cw, n, options.l2),
+      new Float64Array(F * K + K),
+      stop,
+    );
+    for (const [f, j] of local)
+      for (let k = 0; k < K; k++) weights[f * K + k] = result.x[j * K + k] as number;
+    bias.set(result.x.subarray(F * K));
+  }
   return {
     labels: [...labels],
     dim,
     weights,
-    bias: Float32Array.from(x.subarray(F * K)),
+    bias,
     temperature: 1,
-    iterations,
-    loss: value,
+    iterations: result.iterations,
+    loss: result.value,
   };
-}
-
-// Limited-memory BFGS (Nocedal & Wright, algorithm 7.4) with a backtracking Armijo line
-// search; the objective writes its gradient into the second argument and returns its value.
-function minimizeLbfgs(
-  f: (x: Float64Array, g: Float64Array) => number,
-  x: Float64Array,
-  { maxIterations, tolerance, memory = 10 }: { maxIterations: number; tolerance: number; memory?: number },
-): { x: Float64Array; iterations: number; value: number } {
-  const size = x.length;
-  let g: Float64Array = new Float64Array(size);
-  let value = f(x, g);
-  const s: Float64Array[] = [];
-  const y: Float64Array[] = [];
-  const rho: number[] = [];
-  const d = new Float64Array(size);
-  const alpha = new Float64Array(memory);
-  let nextX: Float64Array = new Float64Array(size);
-  let nextG: Float64Array = new Float64Array(size);
-  let iterations = 0;
-  for (; iterations < maxIterations; iterations++) {
-    if (maxAbs(g) < tolerance) break;
-    for (let i = 0; i < size; i++) d[i] = -(g[i] as number);
-    for (let m = s.length - 1; m >= 0; m--) {
-      alpha[m] = (rho[m] as number) * dot(s[m] as Float64Array, d);
-      axpy(-(alpha[m] as number), y[m] as Float64Array, d);
-    }
-    const last = s.length - 1;
-    const gamma =
-      last >= 0
-        ? dot(s[last] as Float64Array, y[last] as Float64Array) /
-          dot(y[last] as Float64Array, y[last] as Float64Array)
-        : 1 / Math.max(1, Math.sqrt(dot(g, g)));
-    for (let i = 0; i < size; i++) d[i] = (d[i] as number) * gamma;
-    for (let m = 0; m < s.length; m++) {
-      const beta = (rho[m] as number) * dot(y[m] as Float64Array, d);
-      axpy((alpha[m] as number) - beta, s[m] as Float64Array, d);
-    }
-    let slope = dot(g, d);
-    if (slope >= 0) {
-      // Not a descent direction (rounding): restart from steepest descent.
-      s.length = 0;
-      y.length = 0;
-      rho.length = 0;
-      for (let i = 0; i < size; i++) d[i] = -(g[i] as number);
-      slope = dot(g, d);
-    }
-    let step = 1;
-    let nextValue = Number.POSITIVE_INFINITY;
-    for (let tries = 0; tries < 40; tries++) {
-      for (let i = 0; i < size; i++) nextX[i] = (x[i] as number) + step * (d[i] as number);
-      nextValue = f(nextX, nextG);
-      if (nextValue <= value + 1e-4 * step * slope) break;
-      step *= 0.5;
-    }
-    if (!(nextValue < value)) break;
-    const sk = new Float64Array(size);
-    const yk = new Float64Array(size);
-    for (let i = 0; i < size; i++) {
-      sk[i] = (nextX[i] as number) - (x[i] as number);
-      yk[i] = (nextG[i] as number) - (g[i] as number);
-    }
-    const sy = dot(sk, yk);
-    if (sy > 1e-12) {
-      if (s.length === memory) {
-        s.shift();
-        y.shift();
-        rho.shift();
-      }
-      s.push(sk);
-      y.push(yk);
-      rho.push(1 / sy);
-    }
-    [x, nextX] = [nextX, x];
-    [g, nextG] = [nextG, g];
-    const relative = (value - nextValue) / Math.max(1, Math.abs(value));
-    value = nextValue;
-    if (relative < 1e-12) break;
-  }
-  return { x, iterations, value };
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += (a[i] as number) * (b[i] as number);
-  return sum;
-}
-
-function axpy(a: number, x: Float64Array, y: Float64Array) {
-  for (let i = 0; i < x.length; i++) y[i] = (y[i] as number) + a * (x[i] as number);
-}
-
-function maxAbs(a: Float64Array): number {
-  let max = 0;
-  for (const v of a) max = Math.max(max, Math.abs(v));
-  return max;
 }
 
 function resolveClassWeights(

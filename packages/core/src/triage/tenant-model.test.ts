@@ -47,6 +47,28 @@ describe('trainTenantModel', () => {
     expect(classify(classifier, 'awful, it arrived broken', prior).label).toBe('negative');
   });
 
+  it('keeps the base alone when no trained candidate beats it on validation', () => {
+    const { classifier, candidates } = trainTenantModel(FIXTURE, { task: 'intent', base, seed: 2 });
+    const alone = candidates.find((c) => c.name === 'shipped model alone')?.score ?? 0;
+    const chosen = candidates.find((c) => c.name === classifier.summary.chosen)?.score ?? 0;
+    expect(chosen).toBeGreaterThanOrEqual(alone);
+    if (candidates.every((c) => c.score <= alone))
+      expect(classifier.summary.chosen).toBe('shipped model alone');
+  });
+
+  it('tries Chinese negation features for sentiment only', () => {
+    const reviews = ['很好吃', '送得很快', '不好吃', '没送到', '太慢了', '非常满意'].flatMap((t, i) =>
+      Array.from({ length: 12 }, (_, n) => n).map((n) => ({
+        text: `${t}${'！'.repeat(n)}${n}`,
+        label: i % 3 === 2 || i === 3 ? 'negative' : 'positive',
+      })),
+    );
+    const sentiment = trainTenantModel(reviews, { task: 'sentiment', seed: 2 }).candidates.map((c) => c.name);
+    expect(sentiment.some((n) => n.includes('negation'))).toBe(true);
+    const intent = trainTenantModel(FIXTURE, { task: 'intent', base, seed: 2 }).candidates.map((c) => c.name);
+    expect(intent.some((n) => n.includes('negation'))).toBe(false);
+  });
+
   it('needs the shipped model to classify when it was trained with it', () => {
     const { classifier } = trainTenantModel(merchant, { task: 'intent', base, seed: 2 });
     expect(() => classify(classifier, 'hello')).toThrow(/prior/);

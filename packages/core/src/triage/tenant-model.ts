@@ -11,7 +11,7 @@ import {
 } from './classify-text.js';
 import { classificationReport, rocAuc } from './metrics.js';
 import { scoreSentiment } from './sentiment.js';
-import { DEFAULT_FEATURES, type FeatureConfig } from './text-features.js';
+import { DEFAULT_FEATURES, type FeatureConfig, type SparseVector } from './text-features.js';
 
 /** What a merchant's model is trained for and what it may lean on. */
 export interface TenantTrainingOptions {
@@ -59,6 +59,11 @@ function priorSpecFor(options: TenantTrainingOptions): PriorSpec | null {
 
 // No text features: the candidates that are the shipped model or the lexicon on their own.
 const PRIOR_ONLY: FeatureConfig = { ...DEFAULT_FEATURES, wordWeight: 0, charWeight: 0 };
+// Sentiment also tries Chinese n-grams marked as negated after 不, 没 and the like.
+const WITH_NEGATION: FeatureConfig = { ...DEFAULT_FEATURES, cjkNegation: 3 };
+// Five L-BFGS iterations that lower the loss by less than 0.01 % no longer change a ranking:
+// validation scores match those of training to the gradient tolerance, in a fraction of the time.
+const RELATIVE_TOLERANCE = 1e-4;
 
 interface Candidate {
   name: string;
@@ -93,7 +98,7 @@ export function trainTenantModel(
       }))
     : [];
   // Without a validation slice, text plus prior at moderate L2 is the safest single choice.
-  const fallback = grid.findIndex((g) => g.name.endsWith('l2=0.0001'));
+  const fallback = grid.findIndex((g) => g.name === 'prior+text l2=0.0001' || g.name === 'text l2=0.0001');
   const bestIndex = candidates.length ? argmax(candidates.map((c) => c.score)) : Math.max(0, fallback);
   const best = grid[bestIndex] as Candidate;
   const classifier = best.train(examples, true);
@@ -111,10 +116,14 @@ function candidatesFor(options: TenantTrainingOptions, labels: string[], seed: n
   const compute = priorFunction(spec, options.base);
   const prior = spec && compute ? { spec, compute: cached(compute, new Map()) } : undefined;
   const binary = labels.length === 2;
+  // One memo of input vectors per way of reading a text, shared by the candidates that read alike.
+  const caches = new Map<string, Map<string, SparseVector>>();
   const train =
-    (extra: Partial<TextTrainingOptions>) =>
-    (set: readonly LabelledText[], final: boolean): TextClassifier =>
-      trainTextClassifier(set, {
+    (view: string, extra: Partial<TextTrainingOptions>) =>
+    (set: readonly LabelledText[], final: boolean): TextClassifier => {
+      const featureCache = caches.get(view) ?? new Map<string, SparseVector>();
+      caches.set(view, featureCache);
+      return trainTextClassifier(set, {
         task: options.task,
         seed,
         labels,
@@ -124,21 +133,38 @@ function candidatesFor(options: TenantTrainingOptions, labels: string[], seed: n
         nbScaling: binary,
         calibrationShare: final ? 0.1 : 0,
         refit: final,
+        relativeTolerance: RELATIVE_TOLERANCE,
+        featureCache,
         ...extra,
       });
+    };
   const grid: Candidate[] = [];
   const alone = baseAlone(options, labels, prior?.compute);
   if (alone) grid.push(alone);
   if (prior) {
     grid.push({
       name: 'prior only',
-      train: train({ prior, features: PRIOR_ONLY, l2: 1e-4 }),
+      train: train('prior only', { prior, features: PRIOR_ONLY, l2: 1e-4 }),
       prior: prior.compute,
     });
   }
-  for (const l2 of [1e-5, 1e-4]) {
-    if (prior) grid.push({ name: `prior+text l2=${l2}`, train: train({ prior, l2 }), prior: prior.compute });
-    grid.push({ name: `text l2=${l2}`, train: train({ l2 }), prior: undefined });
+  for (const l2 of [1e-5, 3e-5, 1e-4]) {
+    if (prior)
+      grid.push({
+        name: `prior+text l2=${l2}`,
+        train: train('prior+text', { prior, l2 }),
+        prior: prior.compute,
+      });
+    grid.push({ name: `text l2=${l2}`, train: train('text', { l2 }), prior: undefined });
+  }
+  if (options.task === 'sentiment' && prior) {
+    for (const l2 of [3e-5, 1e-4]) {
+      grid.push({
+        name: `prior+text+negation l2=${l2}`,
+        train: train('prior+text+negation', { prior, features: WITH_NEGATION, l2 }),
+        prior: prior.compute,
+      });
+    }
   }
   return grid;
 }

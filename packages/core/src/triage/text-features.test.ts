@@ -54,6 +54,24 @@ describe('extractFeatures', () => {
     expect(extractFeatures('快递没到', { ...DEFAULT_FEATURES, bits: 24 }).indices).toHaveLength(9);
   });
 
+  it('marks Chinese n-grams after a negator, so "不好" and "不太好" share a negated 好', () => {
+    const wide = { ...DEFAULT_FEATURES, bits: 24 };
+    const negation = { ...wide, cjkNegation: 3 };
+    // 不好: two unigrams and a bigram, plus the negated 好.
+    expect(extractFeatures('不好', negation).indices).toHaveLength(4);
+    const shared = (config: typeof wide) => {
+      const a = new Set(extractFeatures('不好', config).indices);
+      return [...extractFeatures('不太好', config).indices].filter((i) => a.has(i)).length;
+    };
+    expect(shared(negation)).toBe(shared(wide) + 1);
+  });
+
+  it('leaves negation off unless asked, and text without a negator unchanged', () => {
+    expect(extractFeatures('质量很好', { ...DEFAULT_FEATURES, cjkNegation: 3 })).toEqual(
+      extractFeatures('质量很好'),
+    );
+  });
+
   it('gives the same vector for a text whatever was extracted before it', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 200 }), (a, b) => {

@@ -17,6 +17,12 @@ export interface FeatureConfig {
   wordWeight: number;
   /** Weight of the character block (default 1); with `wordWeight` 0 too, the text gives no features. */
   charWeight?: number;
+  /**
+   * Chinese negation (不, 没, 无, 非, 未, 别…): the character uni- and bigrams starting up to this
+   * many characters after a negator in the same run also count as negated n-grams of their
+   * own, so "不好" and "不太好" share a "negated 好". 0 or absent: off.
+   */
+  cjkNegation?: number;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
@@ -39,6 +45,8 @@ const FNV_PRIME = 0x01000193;
 // Distinct seeds keep a word "ab" and the character bigram "ab" in different slots.
 const WORD_SEED = 0x9e3779b9;
 const CHAR_SEED = FNV_OFFSET;
+const NEGATED_SEED = 0x2545f491;
+const CJK_NEGATORS = new Set([...'不没沒无無非未别別莫勿'].map((c) => c.codePointAt(0) as number));
 
 /** 32-bit FNV-1a over UTF-16 code units: fast, stable across runs and platforms. */
 export function fnv1a(text: string, seed = FNV_OFFSET): number {
@@ -153,6 +161,8 @@ export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FE
   let previousWord = -1;
   let wordStart = -1; // index in `codes` of the current word's first code point, after its pad
   let cjkStart = -1;
+  let negator = -1; // index in `codes` of the run's latest negator
+  const negationScope = config.cjkNegation ?? 0;
   let n = 0;
   const endWord = () => {
     const h = hashCodes(codes, wordStart, n, WORD_SEED);
@@ -171,9 +181,12 @@ export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FE
       if (cjkStart < 0) {
         cjkStart = 0;
         n = 0;
+        negator = -1;
       }
       codes[n++] = c;
       cjkGrams(codes, n, config.cjkMax, mask);
+      if (negator >= 0) negatedGrams(codes, n, negator, negationScope, mask);
+      if (negationScope > 0 && CJK_NEGATORS.has(c)) negator = n - 1;
       continue;
     }
     cjkStart = -1;
@@ -232,6 +245,18 @@ function cjkGrams(a: Int32Array, n: number, max: number, mask: number) {
   for (let len = 1; len <= Math.min(max, n); len++) {
     let h = CHAR_SEED;
     for (let j = n - len; j < n; j++) h = Math.imul(h ^ (a[j] as number), FNV_PRIME);
+    pushChar((h >>> 0) & mask);
+  }
+}
+
+// The uni- and bigram ending at the newest character, marked as negated when they start
+// within `scope` characters after the negator.
+function negatedGrams(a: Int32Array, n: number, negator: number, scope: number, mask: number) {
+  for (let len = 1; len <= 2; len++) {
+    const start = n - len;
+    if (start <= negator || start - negator > scope) continue;
+    let h = NEGATED_SEED;
+    for (let j = start; j < n; j++) h = Math.imul(h ^ (a[j] as number), FNV_PRIME);
     pushChar((h >>> 0) & mask);
   }
 }

@@ -219,21 +219,35 @@ function speedSection(model: TextClassifier, loadMs: number) {
   return { modelBytes: size, loadMs: Math.round(loadMs), intent, triage };
 }
 
-/** Runs every triage evaluation and prints the figures, ending with one JSON line. */
-export async function evaluateTriage() {
+// Seconds a section took, printed after it: the whole evaluation runs in CI.
+async function timed<T>(name: string, run: () => Promise<T> | T): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  console.log(`  (${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return result;
+}
+
+/**
+ * Runs every triage evaluation and prints the figures, ending with one JSON line. `only`
+ * (e.g. ['sentiment']) restricts it to some sections while tuning one.
+ */
+export async function evaluateTriage(only: readonly string[] = []) {
   if (!hasSharedData(DATA)) {
     console.log(`triage: no shared data at ${DATA}; nothing to evaluate`);
     return;
   }
+  const started = performance.now();
+  const wanted = (name: string) => only.length === 0 || only.includes(name);
   const { classifier: model, loadMs } = await loadModel(INTENT_MODEL_PATH);
-  await languageSection();
-  const shipped = await shippedIntentSection(model);
-  const tenant = await tenantIntentSection(model);
-  const sentiment = await sentimentSection();
-  const speed = speedSection(model, loadMs);
+  if (wanted('language')) await timed('language', languageSection);
+  const shipped = wanted('shipped') ? await timed('shipped', () => shippedIntentSection(model)) : undefined;
+  const tenant = wanted('tenant') ? await timed('tenant', () => tenantIntentSection(model)) : undefined;
+  const sentiment = wanted('sentiment') ? await timed('sentiment', sentimentSection) : undefined;
+  const speed = wanted('speed') ? await timed('speed', () => speedSection(model, loadMs)) : undefined;
+  console.log(`\ntriage evaluation took ${((performance.now() - started) / 1000).toFixed(0)} s`);
   console.log(JSON.stringify({ shipped, tenant, sentiment, speed }));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await evaluateTriage();
+  await evaluateTriage(process.argv.slice(2));
 }
