@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, trainTextClassifier } from './classify-text.js';
+import { serializeModel } from './model-file.js';
 import { priorFunction, trainTenantModel } from './tenant-model.js';
 import { FIXTURE } from './triage-fixture.test-helpers.js';
 
@@ -67,6 +68,19 @@ describe('trainTenantModel', () => {
     expect(sentiment.some((n) => n.includes('negation'))).toBe(true);
     const intent = trainTenantModel(FIXTURE, { task: 'intent', base, seed: 2 }).candidates.map((c) => c.name);
     expect(intent.some((n) => n.includes('negation'))).toBe(false);
+  });
+
+  it('hashes sentiment text into 2^20 slots yet stores only the rows it learned', () => {
+    // Made-up words the lexicon cannot know, so a text candidate must win.
+    const reviews = ['zorp', 'zorpy day', 'so zorp', 'blick', 'blicky day', 'so blick'].flatMap((t, i) =>
+      Array.from({ length: 10 }, (_, n) => ({ text: `${t} ${n}`, label: i < 3 ? 'positive' : 'negative' })),
+    );
+    const { classifier } = trainTenantModel(reviews, { task: 'sentiment', seed: 2 });
+    expect(String(classifier.summary.chosen)).toMatch(/text/);
+    expect(classifier.features.bits).toBe(20);
+    expect(serializeModel(classifier).length).toBeLessThan(64_000);
+    const intent = trainTenantModel(merchant, { task: 'topic', seed: 2 }).classifier;
+    expect(intent.features.bits).toBe(18);
   });
 
   it('needs the shipped model to classify when it was trained with it', () => {
