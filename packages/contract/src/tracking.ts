@@ -17,6 +17,12 @@ export const TrackingEventInput = Type.Object(
     status: ShipmentStatusSchema,
     occurredAt: IsoDateTime,
     location: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    reason: Type.Optional(
+      Type.String({
+        enum: ['lost', 'damaged', 'delayed', 'returned_to_sender', 'other'],
+        description: 'With status exception: what went wrong (default other)',
+      }),
+    ),
     trackingUrl: Type.Optional(
       Type.String({
         pattern: '^https?://\\S+$',

@@ -87,6 +87,11 @@ export const ConfigSchema = Type.Object({
     default: true,
     description: 'Run background jobs in this process (AFTERDESK_RUN_JOBS)',
   }),
+  webhooksAllowPrivate: Type.Boolean({
+    default: false,
+    description:
+      'Let outbound webhooks reach loopback, private and link-local addresses; only for tests and closed networks (AFTERDESK_WEBHOOKS_ALLOW_PRIVATE)',
+  }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -109,6 +114,7 @@ const ENV: Record<keyof Config, string[]> = {
   mailDomain: ['AFTERDESK_MAIL_DOMAIN'],
   jobIntervalMs: ['AFTERDESK_JOB_INTERVAL_MS'],
   runJobs: ['AFTERDESK_RUN_JOBS'],
+  webhooksAllowPrivate: ['AFTERDESK_WEBHOOKS_ALLOW_PRIVATE'],
 };
 
 /** Builds the config from the environment plus overrides; a bad value stops start-up with a clear message. */

@@ -1,2 +1,5 @@
+export * from './inspection.js';
+export * from './parcel-exceptions.js';
+export * from './return-parcel.js';
 export * from './shipment-state.js';
 export * from './shipping-notices.js';

@@ -11,6 +11,7 @@ export const NOTICE_EVENTS = [
   'case.replacement_shipped',
   'case.solved',
   'sla.breached',
+  'case.logistics_exception',
 ] as const;
 export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
@@ -94,6 +95,15 @@ const SUBJECTS: Record<NoticeEvent, Text> = {
     es: 'Disculpe la espera',
     'pt-BR': 'Desculpe pela espera',
     ja: 'お待たせして申し訳ございません',
+  },
+  'case.logistics_exception': {
+    en: 'A problem with your delivery',
+    'zh-CN': '您的包裹配送出现问题',
+    de: 'Ein Problem mit Ihrer Lieferung',
+    fr: 'Un problème avec votre livraison',
+    es: 'Un problema con su entrega',
+    'pt-BR': 'Um problema com a sua entrega',
+    ja: 'お荷物の配送に問題が発生しました',
   },
 };
 
@@ -179,6 +189,17 @@ const BODIES: Record<NoticeEvent, Text> = {
     'pt-BR':
       'Lamentamos que o atendimento {{case.number}} esteja demorando mais do que prometemos. Um colega experiente assumiu; você terá notícias até {{expectedBy}}.',
     ja: '受付番号 {{case.number}} のご対応が予定より遅れており、申し訳ございません。担当を上席者に引き継ぎました。{{expectedBy}} までにご連絡いたします。',
+  },
+  'case.logistics_exception': {
+    en: 'The carrier reported a problem with your parcel, or it is running late. We are already on it with the carrier under case {{case.number}} and will re-ship or compensate if needed. You do not need to do anything; follow it here: {{trackingLink}}',
+    'zh-CN':
+      '承运商报告您的包裹出现异常或已延误。我们已建立服务单 {{case.number}} 并正在与承运商跟进，必要时将为您补发或赔偿。您无需任何操作，可在此查看进展：{{trackingLink}}',
+    de: 'Der Paketdienst meldet ein Problem mit Ihrem Paket oder eine Verspätung. Wir kümmern uns bereits darum (Vorgang {{case.number}}) und senden bei Bedarf neu oder erstatten. Sie müssen nichts tun; den Stand sehen Sie hier: {{trackingLink}}',
+    fr: 'Le transporteur signale un problème avec votre colis, ou un retard. Nous nous en occupons déjà (dossier {{case.number}}) et le renverrons ou vous dédommagerons si nécessaire. Vous n’avez rien à faire ; suivez-le ici : {{trackingLink}}',
+    es: 'El transportista ha informado de un problema con su paquete o de un retraso. Ya nos estamos ocupando (caso {{case.number}}) y, si hace falta, lo reenviaremos o le compensaremos. No necesita hacer nada; siga el caso aquí: {{trackingLink}}',
+    'pt-BR':
+      'A transportadora informou um problema com o seu pacote ou um atraso. Já estamos cuidando disso (atendimento {{case.number}}) e, se necessário, reenviaremos ou compensaremos. Você não precisa fazer nada; acompanhe aqui: {{trackingLink}}',
+    ja: '配送業者からお荷物の異常または遅延の報告がありました。受付番号 {{case.number}} にて配送業者と対応を進めており、必要に応じて再発送または補償いたします。お客様のお手続きは不要です。進捗はこちら：{{trackingLink}}',
   },
 };
 

@@ -2,6 +2,7 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Services } from '../app/context.js';
 import { type DemoCredentials, seedDemo } from '../app/demo/seed-demo.js';
+import { reportLateParcels } from '../app/tracking/report-late-parcels.js';
 import type { EmailSender } from '../channels/email/email-sender.js';
 import { type EmailChannel, startEmailChannel } from '../channels/email/start-email.js';
 import type { Config } from '../config.js';
@@ -12,6 +13,8 @@ import { notifyCustomers } from '../jobs/notify-customers.job.js';
 import { type Job, startJobs } from '../jobs/scheduler.js';
 import { settlePromises } from '../jobs/settle-promises.job.js';
 import { sweepSlaClocks } from '../jobs/sla-sweep.job.js';
+import { deliverWebhooks } from '../jobs/webhook-delivery.job.js';
+import { fanOutWebhooks } from '../jobs/webhook-fan-out.job.js';
 import { openServices } from '../services.js';
 
 /** Starts the HTTP server; on an empty database it first seeds the demo shop. */
@@ -47,6 +50,9 @@ function backgroundJobs(services: Services, config: Config, sender: EmailSender 
     { name: 'sla-sweep', everyMs: every, run: () => sweepSlaClocks(services) },
     { name: 'notify-customers', everyMs: every, run: () => notifyCustomers(services) },
     { name: 'settle-promises', everyMs: every, run: () => settlePromises(services) },
+    { name: 'report-late-parcels', everyMs: every, run: () => reportLateParcels(services) },
+    { name: 'webhook-fan-out', everyMs: every, run: () => fanOutWebhooks(services) },
+    { name: 'webhook-delivery', everyMs: every, run: () => deliverWebhooks(services) },
     // Without an outbound server (AFTERDESK_SMTP_URL) replies simply stay queued.
     ...(sender
       ? [

@@ -183,6 +183,7 @@ export interface CasesTable {
   emotions: Generated<string[]>;
   self_service: string | null;
   handed_off_at: Timestamp | null;
+  parcel_number: Generated<string | null>;
 }
 
 export interface CaseItemsTable {
@@ -452,6 +453,12 @@ export interface Database {
   reply_promises: ReplyPromisesTable;
   tracking_events: TrackingEventsTable;
   customer_notices: CustomerNoticesTable;
+  parcel_exceptions: ParcelExceptionsTable;
+  inspection_items: InspectionItemsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  shop_integrations: ShopIntegrationsTable;
+  shop_webhook_receipts: ShopWebhookReceiptsTable;
 }
 
 export interface TriageLabelsTable {
@@ -525,6 +532,86 @@ export interface CustomerNoticesTable {
   delivery_error: string | null;
   sent_at: Timestamp | null;
   created_at: Generated<Date>;
+}
+
+export interface WebhookSubscriptionsTable {
+  id: string;
+  tenant_id: string;
+  url: string;
+  event_types: string[];
+  secret: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  tenant_id: string;
+  subscription_id: string;
+  event_id: number;
+  event_type: string;
+  stream_id: string;
+  payload: Json;
+  state: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  retry_until: Timestamp;
+  last_status: number | null;
+  last_response: string | null;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface ParcelExceptionsTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  order_id: string | null;
+  carrier: string;
+  tracking_number: string;
+  reason: string;
+  occurred_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface InspectionItemsTable {
+  id: string;
+  tenant_id: string;
+  inspection_id: string;
+  case_id: string;
+  case_item_id: string;
+  result: string;
+  grade: string | null;
+  notes: string | null;
+  evidence_ids: Generated<string[]>;
+  disposition: string;
+  received_quantity: number | null;
+  received_sku: string | null;
+  mismatch: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ShopIntegrationsTable {
+  id: string;
+  tenant_id: string;
+  provider: string;
+  shop_domain: string;
+  webhook_secret: string;
+  store_code: string | null;
+  max_delivery_age_seconds: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ShopWebhookReceiptsTable {
+  tenant_id: string;
+  integration_id: string;
+  webhook_id: string;
+  topic: string;
+  triggered_at: Timestamp;
+  received_at: Generated<Date>;
+  outcome: string;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -22,12 +22,15 @@ import { caseRoutes } from './routes/cases.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
 import { helpDeskRoutes } from './routes/help-desk.routes.js';
+import { integrationRoutes } from './routes/integrations.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { orderRoutes } from './routes/orders.routes.js';
 import { policyRoutes } from './routes/policies.routes.js';
 import { serviceRoutes } from './routes/service.routes.js';
 import { trackingRoutes } from './routes/tracking.routes.js';
 import { triageRoutes } from './routes/triage.routes.js';
+import { warehouseRoutes } from './routes/warehouse.routes.js';
+import { webhookRoutes } from './routes/webhooks.routes.js';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 const WEB_PAGE = new URL('../../../web/public/index.html', import.meta.url);
@@ -137,6 +140,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
         triageRoutes,
         knowledgeRoutes,
         trackingRoutes,
+        warehouseRoutes,
+        integrationRoutes,
+        webhookRoutes,
       ]) {
         routes(api.withTypeProvider<TypeBoxTypeProvider>(), services);
       }

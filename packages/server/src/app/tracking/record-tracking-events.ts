@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TrackingEventBatchResult, TrackingEventInput } from '@afterdesk/contract';
 import {
   compareTrackingUpdates,
+  isParcelExceptionReason,
   isShipmentStatus,
   nextShipmentState,
   renderShippingNotice,
@@ -22,6 +23,8 @@ import { inTenant, type Tx } from '../../db/scope.js';
 import { requirePermission } from '../access.js';
 import { actorOf, type Ctx } from '../context.js';
 import { type FieldError, invalid } from '../errors.js';
+import { findReturnParcels, moveReturnCases, type ReturnScan } from './move-return-cases.js';
+import { type ParcelException, reportParcelExceptions } from './report-parcel-exceptions.js';
 
 type Outcome = TrackingEventBatchResult['results'][number]['outcome'];
 
@@ -70,6 +73,12 @@ export async function recordTrackingEvents(
       parcelKey(p.carrier, p.trackingNumber),
     );
     const history = await historyOf(tx, tenantId, [...parcels.values()].flat());
+    // A number no outbound parcel carries may be a return parcel's waybill.
+    const returns = await findReturnParcels(
+      tx,
+      tenantId,
+      numbers.filter((n) => !scans.some((s) => s.input.trackingNumber === n && parcels.has(keyOf(s)))),
+    );
     const stored = await insertTrackingEvents(
       tx,
       scans.map((s) => ({
@@ -86,10 +95,12 @@ export async function recordTrackingEvents(
 
     const outcomes = new Map<number, Outcome>();
     const fresh: Scan[] = [];
+    const returnScans: ReturnScan[] = [];
     for (const scan of scans) {
-      if (!parcels.has(parcelKey(scan.input.carrier, scan.input.trackingNumber)))
-        outcomes.set(scan.index, 'unknown_shipment');
+      const isReturn = !parcels.has(keyOf(scan)) && returns.has(scan.input.trackingNumber);
+      if (!parcels.has(keyOf(scan)) && !isReturn) outcomes.set(scan.index, 'unknown_shipment');
       else if (!stored.has(scan.id)) outcomes.set(scan.index, 'duplicate');
+      else if (isReturn) returnScans.push(returnScanOf(scan));
       else fresh.push(scan);
     }
     // Applied in the machine's own order, so the answers do not depend on the batch's order.
@@ -98,6 +109,7 @@ export async function recordTrackingEvents(
     const saves: Parameters<typeof saveShipmentStates>[1] = [];
     const events: NewEvent[] = [];
     const notices: Parameters<typeof queueNotices>[1] = [];
+    const exceptions: ParcelException[] = [];
     for (const [key, group] of parcels) {
       const mine = fresh.filter((s) => parcelKey(s.input.carrier, s.input.trackingNumber) === key);
       if (mine.length === 0) continue;
@@ -111,6 +123,7 @@ export async function recordTrackingEvents(
             continue;
           }
           outcomes.set(scan.index, 'applied');
+          if (scan.status === 'exception') exceptions.push(exceptionOf(parcel, scan));
           if (next.status !== tracked.state?.status) events.push(orderEvent(tenantId, actor, parcel, scan));
           tracked = { state: next, location: scan.input.location ?? null };
         }
@@ -135,11 +148,43 @@ export async function recordTrackingEvents(
     await saveShipmentStates(tx, saves);
     await appendEvents(tx, events);
     const noticesQueued = await queueNotices(tx, notices, tenantId, now);
+    for (const [index, outcome] of await moveReturnCases(tx, returnScans, returns, now))
+      outcomes.set(index, outcome);
+    await reportParcelExceptions(tx, tenantId, exceptions, now);
     return {
       results: scans.map((s) => ({ index: s.index, outcome: outcomes.get(s.index) ?? 'stale' })),
       noticesQueued,
     };
   });
+}
+
+const keyOf = (s: Scan) => parcelKey(s.input.carrier, s.input.trackingNumber);
+
+function returnScanOf(s: Scan): ReturnScan {
+  return {
+    index: s.index,
+    status: s.status,
+    occurredAt: s.occurredAt,
+    carrier: s.input.carrier,
+    trackingNumber: s.input.trackingNumber,
+    location: s.input.location ?? null,
+  };
+}
+
+// Several shipments may share a tracking number; the exception is reported once per parcel
+// number anyway (parcel_exceptions is unique on it).
+function exceptionOf(parcel: Parcel, scan: Scan): ParcelException {
+  const reason = scan.input.reason;
+  return {
+    carrier: parcel.carrier,
+    trackingNumber: parcel.trackingNumber,
+    orderId: parcel.orderId,
+    customerId: parcel.customerId,
+    language: parcel.language,
+    reason: reason && isParcelExceptionReason(reason) ? reason : 'other',
+    occurredAt: scan.occurredAt,
+    location: scan.input.location ?? null,
+  };
 }
 
 function toScan(input: TrackingEventInput, index: number): Scan {
