@@ -23,7 +23,8 @@ import {
   startMailDesk,
 } from '../testing/mail-desk.test-helpers.js';
 import { type SmtpSink, startSmtpSink } from '../testing/smtp-sink.test-helpers.js';
-import { deliverQueuedEmail, retryDelayMs } from './deliver-email.job.js';
+import { deliverQueuedEmail } from './deliver-email.job.js';
+import { retryDelayMs } from './mail-delivery.js';
 
 // Mail out and back over real SMTP: the job sends to a loopback sink, and the customer's
 // answer goes into Afterdesk's own receiver. The queue is shared by every test on the

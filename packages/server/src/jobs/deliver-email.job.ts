@@ -1,8 +1,9 @@
 import type { Services } from '../app/context.js';
-import { EmailSendError, type EmailSender, logHash } from '../channels/email/index.js';
+import { type EmailSender, logHash } from '../channels/email/index.js';
 import { appendEvents } from '../db/repositories/events.repository.js';
 import { inSystem, inTenant } from '../db/scope.js';
-import { type ComposedEmail, composeEmail, UnsendableEmailError } from './compose-email.js';
+import { type ComposedEmail, composeEmail } from './compose-email.js';
+import { afterFailure, LEASE_MS, sendFailure } from './mail-delivery.js';
 
 export interface DeliverEmailOptions {
   /** Most mails sent in one run. Default 20. */
@@ -15,18 +16,6 @@ export interface DeliverEmailResult {
   sent: number;
   failed: number;
   retried: number;
-}
-
-// A claimed mail is hidden from other workers this long; a worker that dies mid-send
-// leaves it to be sent again after that (same Message-ID, so clients show it once).
-const LEASE_MS = 5 * 60_000;
-const MAX_ATTEMPTS = 8;
-const FIRST_RETRY_MS = 60_000;
-const LONGEST_RETRY_MS = 6 * 3600_000;
-
-/** When to try again after `attempts` failed tries: 1 min, 2, 4 … up to 6 h. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), LONGEST_RETRY_MS);
 }
 
 /**
@@ -115,15 +104,8 @@ async function recordFailure(
   error: unknown,
   now: Date,
 ): Promise<'failed' | 'retried' | null> {
-  const permanent =
-    error instanceof UnsendableEmailError || (error instanceof EmailSendError && error.permanent);
-  const responseCode = error instanceof EmailSendError ? error.responseCode : null;
-  // EmailSendError's message carries codes only; other errors are named, never quoted, as
-  // they may contain an address.
-  const reason =
-    error instanceof EmailSendError || error instanceof UnsendableEmailError
-      ? error.message
-      : `Unexpected error (${error instanceof Error ? error.name : typeof error})`;
+  const failure = sendFailure(error);
+  const { responseCode, reason } = failure;
   const recorded = await inTenant(services.db, claim.tenant_id, async (tx) => {
     const row = await tx
       .selectFrom('messages')
@@ -134,25 +116,8 @@ async function recordFailure(
       .executeTakeFirst();
     if (!row) return null;
     const attempts = row.delivery_attempts + 1;
-    const give = permanent || attempts >= MAX_ATTEMPTS;
-    await tx
-      .updateTable('messages')
-      .set(
-        give
-          ? {
-              delivery_state: 'failed',
-              next_attempt_at: null,
-              delivery_attempts: attempts,
-              delivery_error: permanent ? reason : `Gave up after ${attempts} attempts: ${reason}`,
-            }
-          : {
-              delivery_attempts: attempts,
-              next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)),
-              delivery_error: reason,
-            },
-      )
-      .where('id', '=', claim.id)
-      .execute();
+    const { give, set } = afterFailure(attempts, failure, now);
+    await tx.updateTable('messages').set(set).where('id', '=', claim.id).execute();
     if (!give) return { attempts, give, caseRow: null };
     await appendEvents(tx, [
       {

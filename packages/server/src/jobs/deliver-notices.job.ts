@@ -1,12 +1,11 @@
 import type { Services } from '../app/context.js';
-import { EmailSendError, type EmailSender, logHash, type OutgoingEmail } from '../channels/email/index.js';
+import { type EmailSender, logHash, type OutgoingEmail } from '../channels/email/index.js';
 import { appendEvents } from '../db/repositories/events.repository.js';
 import { inSystem, inTenant, type Tx } from '../db/scope.js';
-import { type DeliverEmailOptions, type DeliverEmailResult, retryDelayMs } from './deliver-email.job.js';
+import type { DeliverEmailOptions, DeliverEmailResult } from './deliver-email.job.js';
+import { afterFailure, LEASE_MS, sendFailure } from './mail-delivery.js';
 
-// The same lease, attempts and back-off as case mail (deliver-email.job.ts).
-const LEASE_MS = 5 * 60_000;
-const MAX_ATTEMPTS = 8;
+// The same lease, attempts and back-off as case mail (mail-delivery.ts).
 
 /**
  * Sends the queued customer notices (shipping news, R-2.4) that are due, across tenants,
@@ -125,13 +124,8 @@ async function recordFailure(
   error: unknown,
   now: Date,
 ): Promise<'failed' | 'retried' | null> {
-  const permanent = error instanceof EmailSendError && error.permanent;
-  const responseCode = error instanceof EmailSendError ? error.responseCode : null;
-  // EmailSendError's message carries codes only; other errors may quote an address.
-  const reason =
-    error instanceof EmailSendError
-      ? error.message
-      : `Unexpected error (${error instanceof Error ? error.name : typeof error})`;
+  const failure = sendFailure(error);
+  const { responseCode, reason } = failure;
   const recorded = await inTenant(services.db, claim.tenant_id, async (tx) => {
     const row = await tx
       .selectFrom('customer_notices')
@@ -142,25 +136,8 @@ async function recordFailure(
       .executeTakeFirst();
     if (!row) return null;
     const attempts = row.delivery_attempts + 1;
-    const give = permanent || attempts >= MAX_ATTEMPTS;
-    await tx
-      .updateTable('customer_notices')
-      .set(
-        give
-          ? {
-              delivery_state: 'failed',
-              next_attempt_at: null,
-              delivery_attempts: attempts,
-              delivery_error: permanent ? reason : `Gave up after ${attempts} attempts: ${reason}`,
-            }
-          : {
-              delivery_attempts: attempts,
-              next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)),
-              delivery_error: reason,
-            },
-      )
-      .where('id', '=', claim.id)
-      .execute();
+    const { give, set } = afterFailure(attempts, failure, now);
+    await tx.updateTable('customer_notices').set(set).where('id', '=', claim.id).execute();
     if (give && row.order_id)
       await appendEvents(tx, [
         {
