@@ -2,7 +2,7 @@ import { ensureContractFormats, MessageInput, type MessageView } from '@afterdes
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { FieldError } from '../app/errors.js';
-import { structureProblem } from '../http/json-body.js';
+import { structureProblem } from '../app/json-structure.js';
 
 // The frames of GET /api/v1/live, described in docs/live-protocol.md. Client frames are
 // checked here with TypeBox; what the server sends is typed only, as it builds them itself.

@@ -1,6 +1,5 @@
 import { OrderInput, type ShopifyWebhookResult } from '@afterdesk/contract';
 import { inSystem, inTenant } from '../../db/scope.js';
-import { structureProblem } from '../../http/json-body.js';
 import { DecimalFormatError } from '../../imports/decimal.js';
 import {
   parseShopifyJson,
@@ -12,6 +11,7 @@ import {
 import type { Ctx, Services } from '../context.js';
 import { AppError, invalid } from '../errors.js';
 import { schemaErrors } from '../field-errors.js';
+import { structureProblem } from '../json-structure.js';
 import { upsertOrders } from '../orders/upsert-orders.js';
 import { applyShopifyFulfillment } from './apply-shopify-fulfillment.js';
 
