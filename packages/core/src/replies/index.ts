@@ -9,6 +9,7 @@ export {
   type ReplyVariables,
   renderMacro,
 } from './macro.js';
+export { PROMISE_KEPT_BY, promisesCaseAllows } from './promise-rules.js';
 export { findPromises, type PromiseThing, type PromiseUnit, type ReplyPromise } from './promises.js';
 export {
   type PromiseFacts,

@@ -1,15 +1,7 @@
+import { PROMISE_KEPT_BY } from '@afterdesk/core';
 import { sql } from 'kysely';
 import type { Services } from '../app/context.js';
 import { inSystem } from '../db/scope.js';
-
-// What keeps each kind of promise: the case event that does the thing. A promised answer
-// is kept by the shop writing to the customer again.
-const KEPT_BY: Readonly<Record<string, string>> = {
-  refund: 'case.refunded',
-  replacement: 'case.replacement_shipped',
-  shipment: 'case.replacement_shipped',
-  pickup: 'case.shipped',
-};
 
 /**
  * Settles the promises agents made in replies ("refund within 3 days") once they fall
@@ -22,7 +14,7 @@ const KEPT_BY: Readonly<Record<string, string>> = {
 export async function settlePromises(services: Services, options: { now?: Date; batch?: number } = {}) {
   const now = options.now ?? services.clock();
   const batch = options.batch ?? 1000;
-  const events = Object.entries(KEPT_BY).map(([thing, type]) => ({ thing, type }));
+  const events = Object.entries(PROMISE_KEPT_BY).map(([thing, type]) => ({ thing, type }));
   const { rows } = await inSystem(services.db, (tx) =>
     sql<{ kept: number; broken: number }>`
       with due as (

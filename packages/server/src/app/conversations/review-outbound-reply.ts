@@ -6,7 +6,7 @@ import {
   detectLanguage,
   type Priority,
   type PromiseFacts,
-  RETURN_KINDS,
+  promisesCaseAllows,
   type ReplyPromise,
   type ReplyReview,
   type ReviewFinding,
@@ -17,10 +17,6 @@ import type { CaseRow } from '../../db/schema.js';
 import type { Tx } from '../../db/scope.js';
 import { loadForbiddenPhrases, loadHelpDeskSettings } from '../settings/help-desk-settings.js';
 import { loadClockSetting } from '../sla/case-clocks.js';
-
-// A return whose refund can no longer come, and kinds that never ship a replacement.
-const NO_REFUND: readonly string[] = ['rejected', 'cancelled', 'refunded', 'refused', 'inspection_failed'];
-const NO_REPLACEMENT: readonly string[] = ['rejected', 'cancelled', 'replacement_shipped', 'refused'];
 
 /**
  * Reviews a reply before it goes out (R-8.4, R-8.5): forbidden phrases, greeting and
@@ -44,12 +40,7 @@ export async function reviewOutboundReply(tx: Tx, c: CaseRow, text: string): Pro
     refundBusinessDays: settings.refundBusinessDays,
     caseStatus: c.status,
     ...(response && 'minutes' in response ? { responseHours: response.minutes / 60 } : {}),
-    ...((RETURN_KINDS as readonly string[]).includes(c.kind)
-      ? {
-          refundAllowed: c.kind !== 'repair' && !NO_REFUND.includes(c.status),
-          replacementAllowed: c.kind === 'exchange' && !NO_REPLACEMENT.includes(c.status),
-        }
-      : {}),
+    ...promisesCaseAllows(c.kind as CaseKind, c.status),
   };
   return reviewReply({
     text,
