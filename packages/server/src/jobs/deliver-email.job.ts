@@ -1,9 +1,9 @@
 import type { Services } from '../app/context.js';
 import { type EmailSender, logHash } from '../channels/email/index.js';
 import { appendEvents } from '../db/repositories/events.repository.js';
-import { inSystem, inTenant } from '../db/scope.js';
+import { inTenant } from '../db/scope.js';
 import { type ComposedEmail, composeEmail } from './compose-email.js';
-import { afterFailure, LEASE_MS, sendFailure } from './mail-delivery.js';
+import { afterFailure, claimDueMail, type MailClaim, markMailSent, sendFailure } from './mail-delivery.js';
 
 export interface DeliverEmailOptions {
   /** Most mails sent in one run. Default 20. */
@@ -31,44 +31,17 @@ export async function deliverQueuedEmail(
   { batch = 20, now = services.clock() }: DeliverEmailOptions = {},
 ): Promise<DeliverEmailResult> {
   const result: DeliverEmailResult = { sent: 0, failed: 0, retried: 0 };
-  for (const claim of await claimDue(services, batch, now)) {
+  for (const claim of await claimDueMail(services, 'messages', batch, now)) {
     const outcome = await deliverOne(services, sender, claim, now);
     if (outcome) result[outcome] += 1;
   }
   return result;
 }
 
-interface Claim {
-  id: string;
-  tenant_id: string;
-}
-
-async function claimDue(services: Services, batch: number, now: Date): Promise<Claim[]> {
-  // System scope, the one cross-tenant step: the queue is read by its partial index.
-  return inSystem(services.db, (tx) =>
-    tx
-      .updateTable('messages')
-      .set({ next_attempt_at: new Date(now.getTime() + LEASE_MS) })
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('messages')
-          .select('id')
-          .where('delivery_state', '=', 'queued')
-          .where('next_attempt_at', '<=', now)
-          .orderBy('next_attempt_at')
-          .limit(batch)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .returning(['id', 'tenant_id'])
-      .execute(),
-  );
-}
-
 async function deliverOne(
   services: Services,
   sender: EmailSender,
-  claim: Claim,
+  claim: MailClaim,
   now: Date,
 ): Promise<keyof DeliverEmailResult | null> {
   let composed: ComposedEmail | null = null;
@@ -80,26 +53,13 @@ async function deliverOne(
   } catch (error) {
     return recordFailure(services, claim, composed, error, now);
   }
-  await inTenant(services.db, claim.tenant_id, (tx) =>
-    tx
-      .updateTable('messages')
-      .set((eb) => ({
-        delivery_state: 'sent',
-        sent_at: now,
-        next_attempt_at: null,
-        delivery_error: null,
-        delivery_attempts: eb('delivery_attempts', '+', 1),
-      }))
-      .where('id', '=', claim.id)
-      .where('delivery_state', '=', 'queued')
-      .execute(),
-  );
+  await inTenant(services.db, claim.tenant_id, (tx) => markMailSent(tx, 'messages', claim.id, now));
   return 'sent';
 }
 
 async function recordFailure(
   services: Services,
-  claim: Claim,
+  claim: MailClaim,
   composed: ComposedEmail | null,
   error: unknown,
   now: Date,

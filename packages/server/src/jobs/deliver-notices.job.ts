@@ -1,9 +1,9 @@
 import type { Services } from '../app/context.js';
 import { type EmailSender, logHash, type OutgoingEmail } from '../channels/email/index.js';
 import { appendEvents } from '../db/repositories/events.repository.js';
-import { inSystem, inTenant, type Tx } from '../db/scope.js';
+import { inTenant, type Tx } from '../db/scope.js';
 import type { DeliverEmailOptions, DeliverEmailResult } from './deliver-email.job.js';
-import { afterFailure, LEASE_MS, sendFailure } from './mail-delivery.js';
+import { afterFailure, claimDueMail, type MailClaim, markMailSent, sendFailure } from './mail-delivery.js';
 
 // The same lease, attempts and back-off as case mail (mail-delivery.ts).
 
@@ -19,43 +19,17 @@ export async function deliverQueuedNotices(
   { batch = 20, now = services.clock() }: DeliverEmailOptions = {},
 ): Promise<DeliverEmailResult> {
   const result: DeliverEmailResult = { sent: 0, failed: 0, retried: 0 };
-  for (const claim of await claimDue(services, batch, now)) {
+  for (const claim of await claimDueMail(services, 'customer_notices', batch, now)) {
     const outcome = await deliverOne(services, sender, claim, now);
     if (outcome) result[outcome] += 1;
   }
   return result;
 }
 
-interface Claim {
-  id: string;
-  tenant_id: string;
-}
-
-function claimDue(services: Services, batch: number, now: Date): Promise<Claim[]> {
-  return inSystem(services.db, (tx) =>
-    tx
-      .updateTable('customer_notices')
-      .set({ next_attempt_at: new Date(now.getTime() + LEASE_MS) })
-      .where('id', 'in', (eb) =>
-        eb
-          .selectFrom('customer_notices')
-          .select('id')
-          .where('delivery_state', '=', 'queued')
-          .where('next_attempt_at', '<=', now)
-          .orderBy('next_attempt_at')
-          .limit(batch)
-          .forUpdate()
-          .skipLocked(),
-      )
-      .returning(['id', 'tenant_id'])
-      .execute(),
-  );
-}
-
 async function deliverOne(
   services: Services,
   sender: EmailSender,
-  claim: Claim,
+  claim: MailClaim,
   now: Date,
 ): Promise<keyof DeliverEmailResult | null> {
   let mail: OutgoingEmail | null = null;
@@ -66,20 +40,7 @@ async function deliverOne(
   } catch (error) {
     return recordFailure(services, claim, mail, error, now);
   }
-  await inTenant(services.db, claim.tenant_id, (tx) =>
-    tx
-      .updateTable('customer_notices')
-      .set((eb) => ({
-        delivery_state: 'sent',
-        sent_at: now,
-        next_attempt_at: null,
-        delivery_error: null,
-        delivery_attempts: eb('delivery_attempts', '+', 1),
-      }))
-      .where('id', '=', claim.id)
-      .where('delivery_state', '=', 'queued')
-      .execute(),
-  );
+  await inTenant(services.db, claim.tenant_id, (tx) => markMailSent(tx, 'customer_notices', claim.id, now));
   return 'sent';
 }
 
@@ -119,7 +80,7 @@ async function composeNotice(services: Services, tx: Tx, noticeId: string): Prom
 
 async function recordFailure(
   services: Services,
-  claim: Claim,
+  claim: MailClaim,
   mail: OutgoingEmail | null,
   error: unknown,
   now: Date,

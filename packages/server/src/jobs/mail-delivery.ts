@@ -1,4 +1,7 @@
+import { sql } from 'kysely';
+import type { Services } from '../app/context.js';
 import { EmailSendError } from '../channels/email/index.js';
+import { inSystem, type Tx } from '../db/scope.js';
 import { UnsendableEmailError } from './compose-email.js';
 
 // What the two mail queues (replies in `messages`, proactive `customer_notices`) share: how
@@ -49,4 +52,40 @@ export function afterFailure(attempts: number, failure: ReturnType<typeof sendFa
         delivery_error: failure.reason,
       };
   return { give, set };
+}
+
+/** The two tables mail waits in: replies on a case, and proactive customer notices. */
+export type MailQueue = 'messages' | 'customer_notices';
+
+export interface MailClaim {
+  id: string;
+  tenant_id: string;
+}
+
+/**
+ * Claims up to `batch` due mails of a queue across tenants, oldest first, in one short
+ * statement (SKIP LOCKED, then a lease), so concurrent workers never take the same mail and
+ * no transaction stays open while the SMTP server talks. Read by the queue's partial index.
+ */
+export function claimDueMail(services: Services, queue: MailQueue, batch: number, now: Date) {
+  const lease = new Date(now.getTime() + LEASE_MS);
+  return inSystem(services.db, async (tx) => {
+    const { rows } = await sql<MailClaim>`
+      update ${sql.table(queue)} set next_attempt_at = ${lease}
+       where id in (select id from ${sql.table(queue)}
+                     where delivery_state = 'queued' and next_attempt_at <= ${now}
+                     order by next_attempt_at limit ${batch}
+                     for update skip locked)
+      returning id, tenant_id`.execute(tx);
+    return rows;
+  });
+}
+
+/** Marks a claimed mail sent, unless something else settled it meanwhile. */
+export async function markMailSent(tx: Tx, queue: MailQueue, id: string, now: Date): Promise<void> {
+  await sql`
+    update ${sql.table(queue)}
+       set delivery_state = 'sent', sent_at = ${now}, next_attempt_at = null, delivery_error = null,
+           delivery_attempts = delivery_attempts + 1
+     where id = ${id} and delivery_state = 'queued'`.execute(tx);
 }
