@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { AmountMinor, CurrencyCode, IsoDateTime, LanguageTag, Uuid } from './common.js';
+import { PickupRequest } from './return-shipments.js';
 
 export const ReturnKindSchema = Type.Union([
   Type.Literal('return'),
@@ -105,6 +106,9 @@ export const DecisionSchema = Type.Object(
       requestBy: Type.Union([Type.String(), Type.Null()]),
       shipBackBy: Type.Union([Type.String(), Type.Null()]),
     }),
+    returnless: Type.Optional(
+      Type.Boolean({ description: '"Keep it": refunded without sending the goods back; absent means false' }),
+    ),
     trace: Type.Array(TraceEntry),
   },
   { $id: 'Decision', additionalProperties: true },
@@ -180,7 +184,9 @@ export const CaseView = Type.Composite([
     returnShipment: Type.Union([
       Type.Object({
         carrier: Type.String(),
-        waybillNumber: Type.String(),
+        waybillNumber: Type.Union([Type.String(), Type.Null()], {
+          description: 'Null until the carrier answers or the merchant types it',
+        }),
         shippedAt: Type.Union([IsoDateTime, Type.Null()]),
         receivedAt: Type.Union([IsoDateTime, Type.Null()]),
       }),
@@ -192,7 +198,9 @@ export const CaseView = Type.Composite([
         amountMinor: Type.Integer(),
         currency: Type.String(),
         method: Type.String(),
-        status: Type.String(),
+        provider: Type.String({ description: 'who pays it: stripe, store_credit or manual' }),
+        status: Type.String({ description: 'see GET /refunds for the statuses' }),
+        lastError: Type.Union([Type.String(), Type.Null()]),
         createdAt: IsoDateTime,
       }),
     ),
@@ -269,6 +277,11 @@ export const CaseActionInput = Type.Object(
     ),
     method: Type.Optional(
       Type.Union([Type.Literal('original_payment'), Type.Literal('store_credit'), Type.Literal('manual')]),
+    ),
+    pickup: Type.Optional(
+      Type.Union([PickupRequest], {
+        description: 'approve, issue-label: book a pick-up with the return label',
+      }),
     ),
   },
   { additionalProperties: false },

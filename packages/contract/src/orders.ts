@@ -8,6 +8,7 @@ import {
   LanguageTag,
   Uuid,
 } from './common.js';
+import { Refund } from './refunds.js';
 
 export const CustomerInput = Type.Object(
   {
@@ -110,6 +111,80 @@ export const OrderBatchResult = Type.Object({
   orders: Type.Array(Type.Object({ externalId: Type.String(), id: Uuid })),
 });
 
+// Printed on a label: at least one visible character, never only spaces.
+const LabelText = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
+
+/** Where an order goes. */
+export const ShippingAddress = Type.Object(
+  {
+    name: LabelText(200),
+    line1: LabelText(200),
+    line2: Type.Optional(Type.String({ maxLength: 200 })),
+    city: LabelText(100),
+    postalCode: Type.String({
+      minLength: 2,
+      maxLength: 16,
+      pattern: '^\\s*[A-Za-z0-9][A-Za-z0-9 -]*[A-Za-z0-9]\\s*$',
+      description: 'Letters, digits, spaces and hyphens, as the country writes it',
+    }),
+    region: Type.Optional(Type.String({ maxLength: 100, description: 'State, province or county' })),
+    country: CountryCode,
+    phone: Type.Optional(
+      Type.String({
+        minLength: 3,
+        maxLength: 40,
+        pattern: '^\\+?[0-9 ()./-]+$',
+        description: 'For the carrier',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type ShippingAddress = Static<typeof ShippingAddress>;
+
+export const AddressChangeInput = Type.Object({ address: ShippingAddress }, { additionalProperties: false });
+export type AddressChangeInput = Static<typeof AddressChangeInput>;
+
+export const CancellationInput = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 2000, description: "The customer's own words" })) },
+  { additionalProperties: false },
+);
+export type CancellationInput = Static<typeof CancellationInput>;
+
+/** One change asked of an order, applied or not. */
+export const OrderChangeView = Type.Object({
+  id: Uuid,
+  kind: Type.Union([Type.Literal('address'), Type.Literal('cancel')]),
+  status: Type.Union([Type.Literal('applied'), Type.Literal('refused'), Type.Literal('became_return')]),
+  block: Type.Union([Type.String(), Type.Null()], {
+    description: 'Why refused or turned into a return: shipped, delivered, cancelled, nothing_to_return',
+  }),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  address: Type.Union([ShippingAddress, Type.Null()]),
+  caseId: Type.Union([Uuid, Type.Null()]),
+  refundIds: Type.Array(Uuid),
+  requestedBy: Type.Object({ type: Type.String(), id: Type.Union([Type.String(), Type.Null()]) }),
+  createdAt: IsoDateTime,
+});
+export type OrderChangeView = Static<typeof OrderChangeView>;
+
+export const AddressChangeResult = Type.Object({
+  change: OrderChangeView,
+  shippingAddress: ShippingAddress,
+});
+
+export const CancellationResult = Type.Object({
+  change: OrderChangeView,
+  orderStatus: Type.String(),
+  refunds: Type.Array(Refund),
+  case: Type.Union([Type.Object({ id: Uuid, status: Type.String() }), Type.Null()], {
+    description: 'The return case a cancellation after shipment became',
+  }),
+  repeated: Type.Boolean({
+    description: 'True when this answers an earlier cancellation; nothing was done again',
+  }),
+});
+
 export const OrderView = Type.Object({
   id: Uuid,
   externalId: Type.String(),
@@ -151,6 +226,8 @@ export const OrderView = Type.Object({
       estimatedAt: Type.Union([IsoDateTime, Type.Null()]),
     }),
   ),
+  shippingAddress: Type.Union([ShippingAddress, Type.Null()]),
+  changes: Type.Array(OrderChangeView, { description: 'Address changes and cancellations, oldest first' }),
 });
 
 export const OrderSummary = Type.Object({

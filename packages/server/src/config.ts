@@ -92,6 +92,11 @@ export const ConfigSchema = Type.Object({
     description:
       'Let outbound webhooks reach loopback, private and link-local addresses; only for tests and closed networks (AFTERDESK_WEBHOOKS_ALLOW_PRIVATE)',
   }),
+  stripeApiUrl: Type.String({
+    default: 'https://api.stripe.com',
+    pattern: '^https?://[^/]+$',
+    description: "Stripe's API base URL; changed only to point at a test double (AFTERDESK_STRIPE_API_URL)",
+  }),
 });
 export type Config = Static<typeof ConfigSchema>;
 
@@ -115,6 +120,7 @@ const ENV: Record<keyof Config, string[]> = {
   jobIntervalMs: ['AFTERDESK_JOB_INTERVAL_MS'],
   runJobs: ['AFTERDESK_RUN_JOBS'],
   webhooksAllowPrivate: ['AFTERDESK_WEBHOOKS_ALLOW_PRIVATE'],
+  stripeApiUrl: ['AFTERDESK_STRIPE_API_URL'],
 };
 
 /** Builds the config from the environment plus overrides; a bad value stops start-up with a clear message. */

@@ -4,10 +4,15 @@ import { type Actor, CASE_ACTION_TYPES, type CaseAction } from './case-action.js
 import { CASE_STATUSES, type CaseStatus, INITIAL_CASE_STATUS, isTerminal } from './case-status.js';
 import { AT } from './cases.test-helpers.js';
 import { RETURN_KINDS, type ReturnKind } from './kinds.js';
-import { CASE_MACHINES } from './return-request.machine.js';
-import { allowedActions, type CaseSnapshot, transition } from './transition.js';
+import { type MachineTable, machineOf } from './return-request.machine.js';
+import { allowedActions, type CaseSnapshot, type MachineOptions, transition } from './transition.js';
 
-const statusesOf = (kind: ReturnKind) => Object.keys(CASE_MACHINES[kind]) as CaseStatus[];
+// Every return kind's machine, and the returnless return's beside the plain return's.
+const MACHINES: [name: string, kind: ReturnKind, options: MachineOptions][] = [
+  ...RETURN_KINDS.map((kind): [string, ReturnKind, MachineOptions] => [kind, kind, {}]),
+  ['returnless return', 'return', { returnless: true }],
+];
+const statusesOf = (table: MachineTable) => Object.keys(table) as CaseStatus[];
 
 const actorArb: fc.Arbitrary<Actor> = fc.record({
   type: fc.constantFrom('customer', 'agent', 'system', 'integration'),
@@ -26,11 +31,11 @@ const actionArb: fc.Arbitrary<CaseAction> = fc.record(
   { requiredKeys: ['type', 'by', 'at'] },
 );
 
-function reachable(kind: ReturnKind, from: CaseStatus): Set<CaseStatus> {
+function reachable(table: MachineTable, from: CaseStatus): Set<CaseStatus> {
   const seen = new Set<CaseStatus>([from]);
   const queue = [from];
   for (let s = queue.pop(); s !== undefined; s = queue.pop()) {
-    for (const next of Object.values(CASE_MACHINES[kind][s] ?? {})) {
+    for (const next of Object.values(table[s] ?? {})) {
       if (!seen.has(next)) {
         seen.add(next);
         queue.push(next);
@@ -47,65 +52,72 @@ const stepArb = fc.record({ action: actionArb, pickOffered: fc.boolean(), pick: 
 describe('any sequence of actions', () => {
   it('stays inside the machine, moves the version by exactly one per success, and stops at terminal statuses', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...RETURN_KINDS), fc.array(stepArb, { maxLength: 40 }), (kind, steps) => {
-        let c: CaseSnapshot = { id: 'c', kind, status: INITIAL_CASE_STATUS, version: 0 };
-        for (const step of steps) {
-          const offered = allowedActions(kind, c.status);
-          const type = step.pickOffered ? offered[step.pick % offered.length] : undefined;
-          const action = { ...step.action, type: type ?? step.action.type };
-          const result = transition(c, action);
-          if (result.ok) {
-            expect(isTerminal(c.status)).toBe(false);
-            expect(result.version).toBe(c.version + 1);
-            expect(statusesOf(kind)).toContain(result.status);
-            expect(result.event).toMatchObject({ from: c.status, to: result.status, action: action.type });
-            c = { ...c, status: result.status, version: result.version };
-          } else {
-            expect(result.error.allowed).toEqual(allowedActions(kind, c.status));
-            if (result.error.code === 'illegal_transition') {
-              expect(result.error.allowed).not.toContain(action.type);
+      fc.property(
+        fc.constantFrom(...RETURN_KINDS),
+        fc.boolean(),
+        fc.array(stepArb, { maxLength: 40 }),
+        (kind, returnless, steps) => {
+          let c: CaseSnapshot = { id: 'c', kind, status: INITIAL_CASE_STATUS, version: 0, returnless };
+          const table = machineOf(kind, { returnless });
+          for (const step of steps) {
+            const offered = allowedActions(kind, c.status, c);
+            const type = step.pickOffered ? offered[step.pick % offered.length] : undefined;
+            const action = { ...step.action, type: type ?? step.action.type };
+            const result = transition(c, action);
+            if (result.ok) {
+              expect(isTerminal(c.status)).toBe(false);
+              expect(result.version).toBe(c.version + 1);
+              expect(statusesOf(table)).toContain(result.status);
+              expect(result.event).toMatchObject({ from: c.status, to: result.status, action: action.type });
+              c = { ...c, status: result.status, version: result.version };
             } else {
-              expect(result.error.allowed).toContain(action.type);
+              expect(result.error.allowed).toEqual(allowedActions(kind, c.status, c));
+              if (result.error.code === 'illegal_transition') {
+                expect(result.error.allowed).not.toContain(action.type);
+              } else {
+                expect(result.error.allowed).toContain(action.type);
+              }
             }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 });
 
-describe.each(RETURN_KINDS)('the %s table', (kind) => {
-  const table = CASE_MACHINES[kind];
+describe.each(MACHINES)('the %s table', (_name, kind, options) => {
+  const table = machineOf(kind, options);
+  const offered = (status: CaseStatus) => allowedActions(kind, status, options);
 
   it('leads only to statuses it knows', () => {
     for (const actions of Object.values(table)) {
-      for (const to of Object.values(actions)) expect(statusesOf(kind)).toContain(to);
+      for (const to of Object.values(actions)) expect(statusesOf(table)).toContain(to);
     }
   });
 
   it('offers at least one action from every status but the terminal ones, which offer none', () => {
-    for (const status of statusesOf(kind)) {
-      expect(allowedActions(kind, status).length === 0).toBe(isTerminal(status));
+    for (const status of statusesOf(table)) {
+      expect(offered(status).length === 0).toBe(isTerminal(status));
     }
   });
 
   it('includes both terminal statuses and starts at submitted', () => {
-    expect(statusesOf(kind)).toEqual(expect.arrayContaining(['submitted', 'closed', 'cancelled']));
+    expect(statusesOf(table)).toEqual(expect.arrayContaining(['submitted', 'closed', 'cancelled']));
   });
 
   it('reaches every one of its statuses from submitted', () => {
-    expect([...reachable(kind, INITIAL_CASE_STATUS)].sort()).toEqual(statusesOf(kind).sort());
+    expect([...reachable(table, INITIAL_CASE_STATUS)].sort()).toEqual(statusesOf(table).sort());
   });
 
   it('has no dead end: closed is reachable from every status that is not over', () => {
-    for (const status of statusesOf(kind).filter((s) => !isTerminal(s))) {
-      expect(reachable(kind, status).has('closed'), status).toBe(true);
+    for (const status of statusesOf(table).filter((s) => !isTerminal(s))) {
+      expect(reachable(table, status).has('closed'), status).toBe(true);
     }
   });
 
   it('allows nothing from a status outside it', () => {
-    for (const status of CASE_STATUSES.filter((s) => !statusesOf(kind).includes(s))) {
-      expect(allowedActions(kind, status)).toEqual([]);
+    for (const status of CASE_STATUSES.filter((s) => !statusesOf(table).includes(s))) {
+      expect(offered(status)).toEqual([]);
     }
   });
 });

@@ -129,6 +129,58 @@ describe('the other roads', () => {
   });
 });
 
+describe('a returnless return ("keep it": the label would cost more than the goods are worth)', () => {
+  const keeping = (status: CaseStatus, version = 1) => ({
+    ...snapshot('return', status, version),
+    returnless: true,
+  });
+
+  it('is refunded straight from approved and closed, with no parcel at all', () => {
+    let c = keeping('submitted', 0);
+    for (const type of ['approve', 'refund', 'close'] as const) {
+      const result = transition(c, act(type));
+      expectOk(result, `${c.status} --${type}-->`);
+      c = { ...c, status: result.status, version: result.version };
+    }
+    expect(c).toMatchObject({ status: 'closed', version: 3 });
+  });
+
+  it('offers the refund beside the label, so an agent who wants the goods back can still ask', () => {
+    expect(allowedActions('return', 'approved', { returnless: true })).toEqual([
+      'issue_label',
+      'cancel',
+      'refund',
+    ]);
+    expect(transition(keeping('approved'), act('issue_label'))).toMatchObject({
+      ok: true,
+      status: 'awaiting_return',
+    });
+  });
+
+  it('runs as any return everywhere else', () => {
+    for (const from of CASE_STATUSES) {
+      for (const action of CASE_ACTION_TYPES) {
+        const plain = transition(snapshot('return', from), act(action));
+        const kept = transition(keeping(from), act(action));
+        if (from !== 'approved') expect(kept, `${from} --${action}-->`).toEqual(plain);
+        else if (action !== 'refund') expect(kept.ok && kept.status).toBe(plain.ok && plain.status);
+      }
+    }
+  });
+
+  it('is the only return refunded before its goods are inspected', () => {
+    const result = transition(snapshot('return', 'approved'), act('refund'));
+    expectError(result);
+    expect(result.error).toMatchObject({ code: 'illegal_transition', allowed: ['issue_label', 'cancel'] });
+  });
+
+  it.each(['exchange', 'repair'] as const)('means nothing to a %s, which needs the goods', (kind) => {
+    const result = transition({ ...snapshot(kind, 'approved'), returnless: true }, act('refund'));
+    expectError(result);
+    expect(result.error.code).toBe('illegal_transition');
+  });
+});
+
 describe('cancel', () => {
   const before: CaseStatus[] = ['submitted', 'under_review', 'pending_info', 'approved', 'awaiting_return'];
 

@@ -55,6 +55,17 @@ export const RETURN_MACHINE: MachineTable = {
   ...TERMINAL,
 };
 
+/**
+ * Return whose decision lets the customer keep the goods ("keep it": the label would cost
+ * more than they are worth): approval leads straight to the refund, as for refund only.
+ * An agent who wants the goods after all may still issue a label, and the case then runs
+ * as any return.
+ */
+export const RETURNLESS_RETURN_MACHINE: MachineTable = {
+  ...RETURN_MACHINE,
+  approved: { ...PARCEL_BACK.approved, refund: 'refunded' },
+};
+
 /** Exchange: the goods come back and a replacement goes out (R-6.2). */
 export const EXCHANGE_MACHINE: MachineTable = {
   ...REVIEW,
@@ -134,3 +145,15 @@ export const CASE_MACHINES: Readonly<Record<CaseKind, MachineTable>> = {
   logistics: CONVERSATION_MACHINE,
   dispute: DISPUTE_MACHINE,
 };
+
+/**
+ * The machine one case runs on: its kind's, except that a return whose decision was
+ * returnless runs on `RETURNLESS_RETURN_MACHINE`. Other kinds ignore the flag: refund only
+ * already sends nothing back, and an exchange or a repair needs the goods.
+ */
+export function machineOf(
+  kind: CaseKind,
+  { returnless = false }: { returnless?: boolean } = {},
+): MachineTable {
+  return kind === 'return' && returnless ? RETURNLESS_RETURN_MACHINE : CASE_MACHINES[kind];
+}

@@ -2,7 +2,7 @@ import { CASE_EVENT_TYPES, type CaseAction, type CaseActionType, type CaseEvent 
 import { checkGuard, type GuardCode } from './case-guards.js';
 import type { CaseStatus } from './case-status.js';
 import type { CaseKind } from './kinds.js';
-import { CASE_MACHINES } from './return-request.machine.js';
+import { machineOf } from './return-request.machine.js';
 
 /** The part of a case the life cycle needs. `version` guards concurrent saves. */
 export interface CaseSnapshot {
@@ -10,7 +10,12 @@ export interface CaseSnapshot {
   kind: CaseKind;
   status: CaseStatus;
   version: number;
+  /** The case's policy decision lets the customer keep the goods; see `machineOf`. */
+  returnless?: boolean;
 }
+
+/** What, beyond kind and status, picks a case's machine. */
+export type MachineOptions = Pick<CaseSnapshot, 'returnless'>;
 
 /** Why a transition did not happen. Both carry what the caller may do instead. */
 export type TransitionError =
@@ -42,13 +47,22 @@ export type TransitionResult =
  * The actions the kind's machine offers from this status, in table order. Actor rules
  * are not applied (e.g. `cancel` is listed even though only people may cancel).
  */
-export function allowedActions(kind: CaseKind, status: CaseStatus): CaseActionType[] {
-  return Object.keys(CASE_MACHINES[kind][status] ?? {}) as CaseActionType[];
+export function allowedActions(
+  kind: CaseKind,
+  status: CaseStatus,
+  options: MachineOptions = {},
+): CaseActionType[] {
+  return Object.keys(machineOf(kind, options)[status] ?? {}) as CaseActionType[];
 }
 
 /** The status `action` leads to from `status` for this kind, or null when illegal. */
-export function nextStatus(kind: CaseKind, status: CaseStatus, action: CaseActionType): CaseStatus | null {
-  return CASE_MACHINES[kind][status]?.[action] ?? null;
+export function nextStatus(
+  kind: CaseKind,
+  status: CaseStatus,
+  action: CaseActionType,
+  options: MachineOptions = {},
+): CaseStatus | null {
+  return machineOf(kind, options)[status]?.[action] ?? null;
 }
 
 /**
@@ -57,18 +71,18 @@ export function nextStatus(kind: CaseKind, status: CaseStatus, action: CaseActio
  */
 export function transition(c: CaseSnapshot, action: CaseAction): TransitionResult {
   const base = { kind: c.kind, from: c.status, action: action.type };
-  const to = nextStatus(c.kind, c.status, action.type);
+  const to = nextStatus(c.kind, c.status, action.type, c);
   if (to === null) {
     return {
       ok: false,
-      error: { code: 'illegal_transition', ...base, allowed: allowedActions(c.kind, c.status) },
+      error: { code: 'illegal_transition', ...base, allowed: allowedActions(c.kind, c.status, c) },
     };
   }
   const failure = checkGuard(action);
   if (failure !== null) {
     return {
       ok: false,
-      error: { code: 'guard_failed', ...base, ...failure, allowed: allowedActions(c.kind, c.status) },
+      error: { code: 'guard_failed', ...base, ...failure, allowed: allowedActions(c.kind, c.status, c) },
     };
   }
   const reason = action.reason?.trim();

@@ -66,6 +66,7 @@ export const RULE_IDS = [
   'conditions_met',
   'evidence_provided',
   'exchange_price',
+  'returnless',
   'shipping_fee_known',
   'auto_approval_enabled',
   'auto_approval_kind',
@@ -76,7 +77,10 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
-/** One evaluated rule; `lineId` is set for rules about one requested item. */
+/**
+ * One evaluated rule; `lineId` is set for rules about one requested item. For
+ * `returnless`, `passed` means the customer keeps the goods; it never changes the outcome.
+ */
 export interface TraceEntry {
   rule: RuleId;
   passed: boolean;
@@ -114,12 +118,19 @@ export interface Decision {
   refundableTotalMinor: number;
   currency: string;
   fees: Fee[];
+  /**
+   * "Keep it": the return label would cost more than the policy's share of the goods'
+   * value, so nothing is sent back — no label, no return shipping fee — and approval leads
+   * straight to the refund. Only for returns that are not rejected. Decisions stored
+   * before the rule existed lack the field: read it as false.
+   */
+  returnless: boolean;
   /** Notes for the agent; amounts are an agent's decision. Empty when rejected. */
   compensation: { reasonCode: string; rule: CompensationRule; message: string }[];
   deadlines: {
     /** Earliest return deadline of the requested lines; null before delivery. */
     requestBy: string | null;
-    /** Only on approval and when a parcel is sent back (not refund_only); see `shipBackDeadline`. */
+    /** Only on approval and when a parcel is sent back (not refund_only, not returnless); see `shipBackDeadline`. */
     shipBackBy: string | null;
   };
   /** Every rule evaluated, in order, in the customer's language. */

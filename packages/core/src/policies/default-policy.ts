@@ -110,5 +110,20 @@ export function defaultPolicy(): PolicyDocument {
     },
     compensation: { quality_defect: 'actual_loss', damaged_in_transit: 'merchant_liable' },
     shipBackDays: 7,
+    // Off: giving goods away is each merchant's commercial call, and a merchant who
+    // publishes `{ "returnWindowDays": 14 }` must not start doing it unasked. The figures
+    // are a typical contract label price, so `{ "returnless": { "enabled": true } }` is
+    // enough to try it: a €4.95 label keeps items worth less than €9.90.
+    returnless: {
+      enabled: false,
+      labelCostMinor: { EUR: 495, USD: 595, GBP: 395, CNY: 1200, BRL: 2000 },
+      maxLabelShare: 0.5,
+    },
+    // Off for the same reason: paying before the goods arrive is a bet on the customer.
+    firstScanRefund: {
+      enabled: false,
+      minOrders: 3,
+      maxRefundMinor: { EUR: 20000, USD: 20000, GBP: 15000, CNY: 150000, BRL: 100000 },
+    },
   };
 }

@@ -20,7 +20,8 @@ const CANCELLED = new Set(['cancelled', 'canceled']);
  *
  * Outcome: any failed hard rule → `reject`; otherwise any failed rule → `review`;
  * otherwise `approve` (which needs automatic approval to apply). Money is computed even
- * when the outcome is not `approve`, so an agent who overrides sees the same figures.
+ * when the outcome is not `approve`, so an agent who overrides sees the same figures;
+ * that includes "keep it" (`returnless`), which never changes the outcome itself.
  *
  * @throws RangeError on malformed data the caller should have validated: an unparseable
  *   instant, an unknown time zone, negative or fractional amounts on the order.
@@ -30,10 +31,12 @@ export function evaluatePolicy(input: PolicyInput): Decision {
   const checks = checkOrder(ctx);
   const { checks: itemChecks, items } = checkItems(ctx);
   checks.push(...itemChecks);
-  const settlement = settle(ctx, items);
+  // Every rule that can reject has run: "keep it" is only offered on a request that stands.
+  const rejected = checks.some((entry) => !entry.passed && entry.effect === 'reject');
+  const settlement = settle(ctx, items, { mayKeep: !rejected });
   checks.push(...settlement.checks, ...checkAutoApproval(ctx, items));
 
-  const failed = checks.filter((entry) => !entry.passed);
+  const failed = checks.filter((entry) => !entry.passed && entry.effect !== 'note');
   const rejecting = failed.filter((entry) => entry.effect === 'reject');
   const outcome = rejecting.length > 0 ? 'reject' : failed.length > 0 ? 'review' : 'approve';
   const shown = outcome === 'reject' ? rejecting : failed;
@@ -45,11 +48,12 @@ export function evaluatePolicy(input: PolicyInput): Decision {
     refundableTotalMinor: settlement.refundableTotalMinor,
     currency: input.order.currency,
     fees: settlement.fees,
+    returnless: settlement.returnless,
     compensation: outcome === 'reject' ? [] : compensationNotes(ctx, items),
     deadlines: {
       requestBy: requestDeadline(ctx, items),
       shipBackBy:
-        outcome === 'approve' && input.kind !== 'refund_only'
+        outcome === 'approve' && input.kind !== 'refund_only' && !settlement.returnless
           ? shipBackDeadline(input.now, input.policy.shipBackDays, input.store.timeZone)
           : null,
     },

@@ -3,9 +3,12 @@ import type { PolicyInput, PolicyOrderLine, RuleId, TraceEntry } from './decisio
 import { type Language, type Messages, messagesFor, resolveLanguage } from './messages.js';
 import type { ReasonDefinition } from './policy.schema.js';
 
-/** A trace entry plus what its failure does to the outcome. */
+/**
+ * A trace entry plus what its failure does to the outcome: `note` for a rule that shapes
+ * the decision (e.g. "keep it") without ever deciding its outcome.
+ */
 export interface Check extends TraceEntry {
-  effect: 'reject' | 'review';
+  effect: 'reject' | 'review' | 'note';
 }
 
 /** The lookups every rule needs, built once per evaluation. */

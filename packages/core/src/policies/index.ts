@@ -11,14 +11,17 @@ export {
 } from './decision.js';
 export { DEFAULT_REASON_CODES, type DefaultReasonCode, defaultPolicy } from './default-policy.js';
 export { evaluatePolicy } from './evaluate-policy.js';
+export { type FirstScanFacts, type FirstScanVerdict, firstScanRefund } from './first-scan-refund.js';
 export { type Language, type Messages, messagesFor, resolveLanguage } from './messages.js';
 export {
   COMPENSATION_RULES,
   CONDITIONS,
   type CompensationRule,
   type Condition,
+  FirstScanRefundRule,
   PolicyDocument,
   ReasonDefinition,
+  ReturnlessRule,
   ShippingRule,
 } from './policy.schema.js';
 export {

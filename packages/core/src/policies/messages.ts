@@ -12,6 +12,8 @@ export function resolveLanguage(tag: string): Language {
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const goodsWords = (units: number) =>
+  units === 1 ? { noun: 'item', it: 'it', its: 'its' } : { noun: 'items', it: 'them', its: 'their' };
 
 const en = {
   list: (items: string[]) => items.join(', '),
@@ -100,6 +102,18 @@ const en = {
     higherPaid: (p: { amount: string }) => `The replacement costs ${p.amount} more; you pay the difference.`,
     higherRefused: (p: { amount: string }) =>
       `The replacement costs ${p.amount} more; please choose one of the same price or less.`,
+  },
+  returnless: {
+    keep: (p: { label: string; goods: string; share: string; units: number }) => {
+      const w = goodsWords(p.units);
+      return `Keep the ${w.noun}: sending ${w.it} back would cost ${p.label}, more than ${p.share} of ${w.its} value (${p.goods}). You are refunded without returning anything.`;
+    },
+    sendBack: (p: { label: string; goods: string; share: string; units: number }) => {
+      const w = goodsWords(p.units);
+      return `Please send the ${w.noun} back: the return label (${p.label}) costs at most ${p.share} of ${w.its} value (${p.goods}).`;
+    },
+    noCost: (p: { currency: string }) =>
+      `No return label cost is set for ${p.currency}, so the goods are sent back as usual.`,
   },
   shipping_fee_known: {
     ok: (p: { currency: string }) => `Shipping fees are set for ${p.currency}.`,
@@ -210,6 +224,11 @@ const zhCN: Messages = {
     lower: (p) => `换货商品便宜 ${p.amount}，差价将退还给您。`,
     higherPaid: (p) => `换货商品贵 ${p.amount}，差价由您支付。`,
     higherRefused: (p) => `换货商品贵 ${p.amount}，请选择价格相同或更低的商品。`,
+  },
+  returnless: {
+    keep: (p) => `无需退回商品：寄回运费 ${p.label} 超过商品价值（${p.goods}）的 ${p.share}，直接为您退款。`,
+    sendBack: (p) => `请寄回商品：退货运费 ${p.label} 不超过商品价值（${p.goods}）的 ${p.share}。`,
+    noCost: (p) => `未设置 ${p.currency} 的退货运费，商品需按常规寄回。`,
   },
   shipping_fee_known: {
     ok: (p) => `已设置 ${p.currency} 运费。`,

@@ -60,6 +60,50 @@ export const ShippingRule = Type.Object(
 );
 export type ShippingRule = Static<typeof ShippingRule>;
 
+/**
+ * "Keep it": a return is refunded without the parcel when the label would cost the
+ * merchant more than a share of what the goods are worth.
+ */
+export const ReturnlessRule = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    labelCostMinor: Type.Record(Type.String({ pattern: '^[A-Z]{3}$' }), AmountMinor, {
+      additionalProperties: false,
+      description: 'what one return label costs the merchant, per currency; a missing currency never keeps',
+    }),
+    maxLabelShare: Type.Number({
+      minimum: 0,
+      maximum: 1,
+      description: 'keep the goods when the label costs more than this share of their value (0.5 = half)',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type ReturnlessRule = Static<typeof ReturnlessRule>;
+
+/**
+ * Refund a return on the carrier's first scan, before the warehouse has the goods, for
+ * customers the shop trusts (issue 5: "policy may allow refund on the carrier's first scan
+ * for trusted customers"). Trust is earned by orders and lost by one failed inspection.
+ */
+export const FirstScanRefundRule = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    minOrders: Type.Integer({
+      minimum: 1,
+      maximum: 10_000,
+      description: 'orders the customer placed with the shop, at least',
+    }),
+    maxRefundMinor: Type.Record(Type.String({ pattern: '^[A-Z]{3}$' }), AmountMinor, {
+      additionalProperties: false,
+      description:
+        'the largest refund paid before the goods arrive, per currency; a missing currency never refunds early',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type FirstScanRefundRule = Static<typeof FirstScanRefundRule>;
+
 /** A tenant's after-sales rules. Stored with a version number; every decision records it. */
 export const PolicyDocument = Type.Object(
   {
@@ -106,6 +150,10 @@ export const PolicyDocument = Type.Object(
       maximum: 365,
       description: 'days after approval to send the parcel',
     }),
+    // Optional: documents published before the rule existed have no such section and
+    // mean "never keep".
+    returnless: Type.Optional(ReturnlessRule),
+    firstScanRefund: Type.Optional(FirstScanRefundRule),
   },
   { additionalProperties: false },
 );

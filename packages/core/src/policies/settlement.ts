@@ -3,19 +3,26 @@ import type { DecisionItem, Fee } from './decision.js';
 import { type Check, check, type EvaluationContext } from './evaluation-context.js';
 import type { EvaluatedItem } from './item-rules.js';
 import type { ShippingRule } from './policy.schema.js';
+import { checkReturnless } from './returnless.js';
 
 export interface Settlement {
   items: DecisionItem[];
   fees: Fee[];
   refundableTotalMinor: number;
+  /** The customer keeps the goods: no parcel, so no return shipping fee. */
+  returnless: boolean;
   checks: Check[];
 }
 
 /**
- * Values the items and sets the fees (R-3.5, R-3.6). Items that cannot be valued (unknown
- * line, invalid quantity) are listed with zeros.
+ * Values the items, decides "keep it" when `mayKeep`, and sets the fees (R-3.5, R-3.6).
+ * Items that cannot be valued (unknown line, invalid quantity) are listed with zeros.
  */
-export function settle(ctx: EvaluationContext, evaluated: EvaluatedItem[]): Settlement {
+export function settle(
+  ctx: EvaluationContext,
+  evaluated: EvaluatedItem[],
+  { mayKeep }: { mayKeep: boolean },
+): Settlement {
   const { input } = ctx;
   const { kind } = input;
   const lineShipping = allocateShipping(input.order.shippingMinor, input.order.lines);
@@ -42,7 +49,10 @@ export function settle(ctx: EvaluationContext, evaluated: EvaluatedItem[]): Sett
     return { ...zero, goodsMinor: goods, shippingRefundMinor, refundableMinor: goods + shippingRefundMinor };
   });
 
-  const { fees, checks } = shippingFees(ctx, evaluated);
+  const keep = mayKeep ? checkReturnless(ctx, items) : null;
+  const returnless = keep?.passed === true;
+  const { fees, checks } = shippingFees(ctx, evaluated, returnless);
+  if (keep) checks.unshift(keep);
   const higherPrices = evaluated
     .filter((item) => item.fromUnit !== null && item.priceDifferenceMinor > 0)
     .reduce((sum, item) => sum + item.priceDifferenceMinor, 0);
@@ -65,7 +75,7 @@ export function settle(ctx: EvaluationContext, evaluated: EvaluatedItem[]): Sett
       refundableTotalMinor -= fee.amountMinor;
     }
   }
-  return { items, fees, refundableTotalMinor, checks };
+  return { items, fees, refundableTotalMinor, returnless, checks };
 }
 
 function ruleFor(ctx: EvaluationContext, item: EvaluatedItem): ShippingRule {
@@ -73,14 +83,18 @@ function ruleFor(ctx: EvaluationContext, item: EvaluatedItem): ShippingRule {
 }
 
 // One parcel each way: if any item's rule has the merchant pay a leg, the merchant pays it
-// for the whole parcel, since the customer would have sent the faulty item anyway.
-function shippingFees(ctx: EvaluationContext, evaluated: EvaluatedItem[]): { fees: Fee[]; checks: Check[] } {
+// for the whole parcel, since the customer would have sent the faulty item anyway. A kept
+// parcel travels no way at all.
+function shippingFees(
+  ctx: EvaluationContext,
+  evaluated: EvaluatedItem[],
+  returnless: boolean,
+): { fees: Fee[]; checks: Check[] } {
   const { input, t } = ctx;
   const known = evaluated.filter((item) => item.line !== undefined);
   if (known.length === 0 || input.kind === 'refund_only') return { fees: [], checks: [] };
-  const legs: { code: 'return_shipping' | 'reshipping'; leg: 'returnShipping' | 'reshipping' }[] = [
-    { code: 'return_shipping', leg: 'returnShipping' },
-  ];
+  const legs: { code: 'return_shipping' | 'reshipping'; leg: 'returnShipping' | 'reshipping' }[] = [];
+  if (!returnless) legs.push({ code: 'return_shipping', leg: 'returnShipping' });
   if (input.kind === 'exchange' || input.kind === 'repair')
     legs.push({ code: 'reshipping', leg: 'reshipping' });
 

@@ -1,5 +1,7 @@
+import { Value } from '@sinclair/typebox/value';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REASON_CODES, defaultPolicy } from './default-policy.js';
+import { PolicyDocument } from './policy.schema.js';
 import { validatePolicy } from './validate-policy.js';
 
 function errorsOf(doc: unknown) {
@@ -136,5 +138,51 @@ describe('validatePolicy', () => {
   it('refuses something that is not an object', () => {
     expect(errorsOf([])).toEqual([{ field: '', message: 'must be an object' }]);
     expect(errorsOf(null)).toEqual([{ field: '', message: 'must be an object' }]);
+  });
+});
+
+describe('validatePolicy: the returnless ("keep it") rule', () => {
+  it('is off in the default policy, so no tenant gives goods away unasked', () => {
+    expect(defaultPolicy().returnless).toEqual({
+      enabled: false,
+      labelCostMinor: { EUR: 495, USD: 595, GBP: 395, CNY: 1200, BRL: 2000 },
+      maxLabelShare: 0.5,
+    });
+  });
+
+  it('is switched on with one flag, the label costs and share coming from the defaults', () => {
+    const result = validatePolicy({ returnless: { enabled: true } });
+    expect(result.ok && result.value.returnless).toEqual({ ...defaultPolicy().returnless, enabled: true });
+  });
+
+  it('accepts a stored version-1 document written before the rule existed', () => {
+    const stored: Partial<ReturnType<typeof defaultPolicy>> = defaultPolicy();
+    delete stored.returnless;
+    expect(Value.Check(PolicyDocument, stored)).toBe(true);
+    expect(validatePolicy(stored).ok).toBe(true);
+  });
+
+  it('points at a share that is not between 0 and 1', () => {
+    expect(errorsOf({ returnless: { maxLabelShare: 50 } })).toEqual([
+      { field: '/returnless/maxLabelShare', message: 'Expected number to be less or equal to 1' },
+    ]);
+    expect(errorsOf({ returnless: { maxLabelShare: -0.1 } })).toEqual([
+      { field: '/returnless/maxLabelShare', message: 'Expected number to be greater or equal to 0' },
+    ]);
+  });
+
+  it('points at a label cost that is not in minor units', () => {
+    expect(errorsOf({ returnless: { labelCostMinor: { EUR: 4.95 } } })).toEqual([
+      { field: '/returnless/labelCostMinor/EUR', message: 'Expected integer' },
+    ]);
+  });
+
+  it('refuses an enabled rule with no label cost, which would never keep anything', () => {
+    expect(errorsOf({ returnless: { enabled: true, labelCostMinor: {} } })).toEqual([
+      {
+        field: '/returnless/labelCostMinor',
+        message: 'set the label cost for at least one currency, or disable the rule',
+      },
+    ]);
   });
 });

@@ -14,12 +14,13 @@ export type PolicyValidation =
   | { ok: false; errors: PolicyFieldError[] };
 
 // Settings objects a merchant may give in part: the rest comes from the defaults.
-const MERGED_SECTIONS = ['shipping', 'exchange', 'autoApproval'] as const;
+const MERGED_SECTIONS = ['shipping', 'exchange', 'autoApproval', 'returnless', 'firstScanRefund'] as const;
 
 /**
  * Checks a policy document against the schema and the catalogue's own consistency.
- * Missing top-level fields take their default, and `shipping`, `exchange` and `autoApproval`
- * may be partial (one level deep), so `{ "returnWindowDays": 14 }` is a whole policy.
+ * Missing top-level fields take their default, and `shipping`, `exchange`, `autoApproval`
+ * and `returnless` may be partial (one level deep), so `{ "returnWindowDays": 14 }` is a
+ * whole policy.
  * The input is never modified.
  */
 export function validatePolicy(doc: unknown): PolicyValidation {
@@ -77,6 +78,13 @@ function consistencyErrors(policy: PolicyDocument): PolicyFieldError[] {
   for (const code of Object.keys(policy.compensation)) {
     if (!codes.has(code))
       errors.push({ field: `/compensation/${code}`, message: `unknown reason code ${code}` });
+  }
+  // An enabled rule with no label cost would never keep anything: surely not what was meant.
+  if (policy.returnless?.enabled && Object.keys(policy.returnless.labelCostMinor).length === 0) {
+    errors.push({
+      field: '/returnless/labelCostMinor',
+      message: 'set the label cost for at least one currency, or disable the rule',
+    });
   }
   return errors;
 }

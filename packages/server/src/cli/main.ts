@@ -10,6 +10,7 @@ import { createLogger, openServices } from '../services.js';
 import { importOrdersCommand } from './import-orders.command.js';
 import { serve } from './serve.command.js';
 import { triageCommand } from './triage.command.js';
+import { work } from './work.command.js';
 
 /** The `afterdesk` command line: the same use cases as the HTTP API. */
 export async function main(argv: string[]): Promise<void> {
@@ -46,6 +47,19 @@ export async function main(argv: string[]): Promise<void> {
           ...(o.demo ? {} : { seedDemo: false }),
         }),
       );
+    });
+
+  program
+    .command('work')
+    .description('Run the background jobs (refunds, webhooks, mail, service levels) without serving HTTP')
+    .option('--only <jobs>', 'comma-separated job names (default: all)')
+    .action(async (o: { only?: string }) => {
+      const only =
+        o.only
+          ?.split(',')
+          .map((name) => name.trim())
+          .filter(Boolean) ?? [];
+      await work(config({ seedDemo: false }), only);
     });
 
   program

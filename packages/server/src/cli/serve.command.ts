@@ -10,6 +10,8 @@ import { buildApp } from '../http/app.js';
 import { deliverQueuedEmail } from '../jobs/deliver-email.job.js';
 import { deliverQueuedNotices } from '../jobs/deliver-notices.job.js';
 import { notifyCustomers } from '../jobs/notify-customers.job.js';
+import { payRefunds } from '../jobs/pay-refunds.job.js';
+import { requestReturnShipments } from '../jobs/return-shipments.job.js';
 import { type Job, startJobs } from '../jobs/scheduler.js';
 import { settlePromises } from '../jobs/settle-promises.job.js';
 import { sweepSlaClocks } from '../jobs/sla-sweep.job.js';
@@ -43,8 +45,8 @@ export async function serve(config: Config): Promise<{ close(): Promise<void>; u
   return { close, url };
 }
 
-/** The background jobs a serving process runs when `runJobs` is on. */
-function backgroundJobs(services: Services, config: Config, sender: EmailSender | null): Job[] {
+/** The background jobs a serving process runs when `runJobs` is on, and `afterdesk work` runs alone. */
+export function backgroundJobs(services: Services, config: Config, sender: EmailSender | null): Job[] {
   const every = config.jobIntervalMs;
   return [
     { name: 'sla-sweep', everyMs: every, run: () => sweepSlaClocks(services) },
@@ -53,6 +55,8 @@ function backgroundJobs(services: Services, config: Config, sender: EmailSender 
     { name: 'report-late-parcels', everyMs: every, run: () => reportLateParcels(services) },
     { name: 'webhook-fan-out', everyMs: every, run: () => fanOutWebhooks(services) },
     { name: 'webhook-delivery', everyMs: every, run: () => deliverWebhooks(services) },
+    { name: 'pay-refunds', everyMs: every, run: () => payRefunds(services) },
+    { name: 'return-shipments', everyMs: every, run: () => requestReturnShipments(services) },
     // Without an outbound server (AFTERDESK_SMTP_URL) replies simply stay queued.
     ...(sender
       ? [

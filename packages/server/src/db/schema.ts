@@ -52,8 +52,38 @@ export interface OrdersTable {
   shipping_minor: number;
   total_minor: number;
   delivered_at: Timestamp | null;
+  shipping_address: Json<ShippingAddressValue | null>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Where an order goes, as stored in `orders.shipping_address` and `order_changes.address`. */
+export interface ShippingAddressValue {
+  name: string;
+  line1: string;
+  line2?: string;
+  city: string;
+  postalCode: string;
+  region?: string;
+  country: string;
+  phone?: string;
+}
+
+export interface OrderChangesTable {
+  id: string;
+  tenant_id: string;
+  order_id: string;
+  kind: 'address' | 'cancel';
+  status: 'applied' | 'refused' | 'became_return';
+  block: string | null;
+  reason: string | null;
+  address: Json<ShippingAddressValue | null>;
+  previous_address: Json<ShippingAddressValue | null>;
+  case_id: string | null;
+  refund_ids: ColumnType<string[], string[] | undefined, string[]>;
+  requested_by_type: string;
+  requested_by_id: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 export interface OrderLinesTable {
@@ -79,6 +109,8 @@ export interface PaymentsTable {
   method: string;
   reference: string | null;
   captured_minor: number;
+  /** Promised back by refunds; the database refuses more than `captured_minor`. */
+  refunded_minor: Generated<number>;
 }
 
 export interface ShipmentsTable {
@@ -236,12 +268,55 @@ export interface ReturnShipmentsTable {
   tenant_id: string;
   case_id: string;
   carrier: string;
-  waybill_number: string;
+  waybill_number: string | null;
   customer_carrier: Generated<string | null>;
   tracking_number: Generated<string | null>;
   shipped_at: Timestamp | null;
   received_at: Timestamp | null;
   created_at: CreatedAt;
+  state: Generated<string>;
+  carrier_id: string | null;
+  warehouse_id: string | null;
+  return_address: Json | null;
+  postage_paid_by: string | null;
+  pickup: Json | null;
+  pickup_reference: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  retry_until: Timestamp | null;
+  last_error: string | null;
+  issued_at: Timestamp | null;
+}
+
+export interface ReturnCarriersTable {
+  id: string;
+  tenant_id: string;
+  code: string;
+  name: string;
+  adapter: string;
+  url: string | null;
+  secret: string | null;
+  waybill_pointer: string | null;
+  pickup_pointer: string | null;
+  is_default: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface WarehousesTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  address_lines: string[];
+  postal_code: string | null;
+  city: string;
+  country: string;
+  serves_countries: Generated<string[]>;
+  consolidation: Generated<boolean>;
+  is_default: Generated<boolean>;
+  carrier_id: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
 export interface InspectionsTable {
@@ -257,12 +332,54 @@ export interface InspectionsTable {
 export interface RefundsTable {
   id: string;
   tenant_id: string;
-  case_id: string;
+  case_id: string | null;
+  order_id: string | null;
+  payment_id: string | null;
+  customer_id: string | null;
+  purpose: Generated<'refund' | 'compensation'>;
   amount_minor: number;
   currency: string;
   method: string;
-  status: string;
+  provider: string;
+  status: RefundStatus;
+  provider_refund_id: Generated<string | null>;
+  attempts: Generated<number>;
+  rounds: Generated<number>;
+  next_attempt_at: Date | string | null;
+  last_error: string | null;
+  reference: Generated<string | null>;
+  settled_at: Generated<Date | string | null>;
   idempotency_key: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date | string>;
+}
+
+export type RefundStatus =
+  | 'pending'
+  | 'processing'
+  | 'succeeded'
+  | 'failed'
+  | 'held'
+  | 'awaiting_transfer'
+  | 'cancelled';
+
+export interface PaymentProvidersTable {
+  tenant_id: string;
+  provider: 'stripe';
+  secret_key: string;
+  created_at: CreatedAt;
+  updated_at: Generated<Date | string>;
+}
+
+export interface StoreCreditEntriesTable {
+  id: string;
+  tenant_id: string;
+  customer_id: string;
+  currency: string;
+  amount_minor: number;
+  refund_id: string | null;
+  note: string | null;
   created_by: string | null;
   created_at: CreatedAt;
 }
@@ -424,6 +541,7 @@ export interface Database {
   order_lines: OrderLinesTable;
   payments: PaymentsTable;
   shipments: ShipmentsTable;
+  order_changes: OrderChangesTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
@@ -433,8 +551,12 @@ export interface Database {
   evidence_files: EvidenceFilesTable;
   decisions: DecisionsTable;
   return_shipments: ReturnShipmentsTable;
+  return_carriers: ReturnCarriersTable;
+  warehouses: WarehousesTable;
   inspections: InspectionsTable;
   refunds: RefundsTable;
+  payment_providers: PaymentProvidersTable;
+  store_credit_entries: StoreCreditEntriesTable;
   events: EventsTable;
   idempotency_keys: IdempotencyKeysTable;
   teams: TeamsTable;
@@ -459,6 +581,8 @@ export interface Database {
   webhook_deliveries: WebhookDeliveriesTable;
   shop_integrations: ShopIntegrationsTable;
   shop_webhook_receipts: ShopWebhookReceiptsTable;
+  payment_links: PaymentLinksTable;
+  replacement_shipments: ReplacementShipmentsTable;
 }
 
 export interface TriageLabelsTable {
@@ -612,6 +736,38 @@ export interface ShopWebhookReceiptsTable {
   triggered_at: Timestamp;
   received_at: Generated<Date>;
   outcome: string;
+}
+
+export interface PaymentLinksTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  customer_id: string;
+  amount_minor: number;
+  currency: string;
+  lines: Json<{ code: string; amountMinor: number }[]>;
+  token: string;
+  url: string;
+  status: Generated<'open' | 'paid' | 'cancelled'>;
+  reference: string | null;
+  paid_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date | string>;
+}
+
+export interface ReplacementShipmentsTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  lines: Json<{ caseItemId: string; sku: string; quantity: number; attributes: Record<string, string> }[]>;
+  carrier: string | null;
+  tracking_number: string | null;
+  status: Generated<'reserved' | 'shipped' | 'failed'>;
+  failure_reason: string | null;
+  reserved_at: Timestamp;
+  shipped_at: Timestamp | null;
+  failed_at: Timestamp | null;
+  created_at: CreatedAt;
 }
 
 export type CaseRow = Selectable<CasesTable>;

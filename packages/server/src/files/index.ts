@@ -13,3 +13,4 @@ export {
 export { LocalDiskStorage } from './local-disk.storage.js';
 export { MemoryStorage } from './memory.storage.js';
 export { DEFAULT_QR_SIZE_PX, renderReturnCodeQr, renderReturnCodeQrSvg } from './return-code-qr.js';
+export { type ReturnLabelContent, renderReturnLabelPdf } from './return-label-pdf.js';

@@ -21,11 +21,14 @@ import { authRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
 import { evidenceRoutes } from './routes/evidence.routes.js';
+import { exchangeRoutes } from './routes/exchanges.routes.js';
 import { helpDeskRoutes } from './routes/help-desk.routes.js';
 import { integrationRoutes } from './routes/integrations.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { orderRoutes } from './routes/orders.routes.js';
 import { policyRoutes } from './routes/policies.routes.js';
+import { refundRoutes } from './routes/refunds.routes.js';
+import { returnShipmentRoutes } from './routes/return-shipments.routes.js';
 import { serviceRoutes } from './routes/service.routes.js';
 import { trackingRoutes } from './routes/tracking.routes.js';
 import { triageRoutes } from './routes/triage.routes.js';
@@ -142,7 +145,10 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
         trackingRoutes,
         warehouseRoutes,
         integrationRoutes,
+        refundRoutes,
         webhookRoutes,
+        returnShipmentRoutes,
+        exchangeRoutes,
       ]) {
         routes(api.withTypeProvider<TypeBoxTypeProvider>(), services);
       }

@@ -43,7 +43,9 @@ export function toCaseView(row: CaseViewRow) {
   return {
     ...toCaseSummary(row),
     description: row.description,
-    allowedActions: allowedActions(kind as CaseKind, row.status as CaseStatus),
+    allowedActions: allowedActions(kind as CaseKind, row.status as CaseStatus, {
+      returnless: (row.decision?.result as Partial<Decision> | undefined)?.returnless === true,
+    }),
     complaintType: row.complaint_type,
     arbitrationGroup: row.arbitration_group,
     mergedIntoId: row.merged_into_id,
@@ -85,7 +87,9 @@ export function toCaseView(row: CaseViewRow) {
       amountMinor: Number(r.amount_minor),
       currency: r.currency,
       method: r.method,
+      provider: r.provider,
       status: r.status,
+      lastError: r.last_error,
       createdAt: iso(r.created_at) as string,
     })),
     evidence: row.evidence.map((f) => ({

@@ -13,11 +13,13 @@ import { inTenant } from '../../db/scope.js';
 import { requirePermission } from '../access.js';
 import { actorOf, type Ctx } from '../context.js';
 import { conflict } from '../errors.js';
+import { openPaymentLink } from '../exchanges/open-payment-link.js';
 import { updateCaseClocks } from '../sla/case-clocks.js';
 import { type Advance, eventRow, planTransitions } from './advance-case.js';
 import { toCaseView } from './case-view.js';
 import { type EvaluatedRequest, evaluateRequest } from './evaluate-request.js';
-import { drawReturnLabel, labelStep, type ReturnLabel } from './issue-return-label.js';
+import { drawReturnLabel, labelStep, type ReturnLabel, returnShipmentRow } from './issue-return-label.js';
+import { refundReturnless } from './perform-case-action.js';
 
 const SYSTEM: Actor = { type: 'system', id: null };
 
@@ -37,10 +39,17 @@ export async function createCase(ctx: Ctx, input: CaseInput) {
     const actor = actorOf(ctx.principal);
     const caseId = randomUUID();
     const kind = input.kind as ReturnKind;
-    const sendsGoodsBack = decision.outcome === 'approve' && kind !== 'refund_only';
-    const label = sendsGoodsBack ? await drawReturnLabel(ctx, tx) : null;
+    // "Keep it" (decision.returnless): the goods stay with the customer, so no label.
+    const sendsGoodsBack = decision.outcome === 'approve' && kind !== 'refund_only' && !decision.returnless;
+    const label = sendsGoodsBack
+      ? await drawReturnLabel(ctx, tx, {
+          customerId: order.customer_id,
+          storeId: order.store_id,
+          fees: decision.fees,
+        })
+      : null;
     const { snapshot, events } = planTransitions(
-      { id: caseId, kind, status: INITIAL_CASE_STATUS, version: 1 },
+      { id: caseId, kind, status: INITIAL_CASE_STATUS, version: 1, returnless: decision.returnless },
       firstSteps(evaluated, label, at),
     );
     const items = input.items.map((item, i) => ({
@@ -103,21 +112,21 @@ export async function createCase(ctx: Ctx, input: CaseInput) {
         outcome: decision.outcome,
         result: JSON.stringify(decision),
       },
-      shipment: label
-        ? {
-            id: label.shipmentId,
-            tenant_id: tenantId,
-            case_id: caseId,
-            carrier: label.carrier,
-            waybill_number: label.waybillNumber,
-          }
-        : null,
+      shipment: label ? returnShipmentRow(label, tenantId, caseId) : null,
       events: [
         caseEvent('case.submitted', actor, { kind, orderId: order.id, items: input.items.length }),
         caseEvent('case.decided', SYSTEM, { outcome: decision.outcome, policyVersion }),
         ...events.map((e) => eventRow(tenantId, e)),
       ],
     });
+    // what an approved exchange costs the customer on top is asked for at once.
+    if (decision.outcome === 'approve' && kind === 'exchange')
+      await openPaymentLink(ctx, tx, caseId, new Date(at));
+    // Goods kept and the request approved: nothing is left to wait for, so the system
+    // refunds at once, through the same refund step as an agent's.
+    const refundsAtOnce = decision.outcome === 'approve' && decision.returnless;
+    if (refundsAtOnce) await refundReturnless(ctx, tx, caseId, at);
+    const status = refundsAtOnce ? 'refunded' : snapshot.status;
     // The service levels of R-9: an answer within hours, the matter settled within business
     // days. The policy's own decision, when it took one, is the first answer.
     const clocked = {
@@ -130,13 +139,13 @@ export async function createCase(ctx: Ctx, input: CaseInput) {
     };
     await updateCaseClocks(tx, clocked, [
       { type: 'opened', at: new Date(at) },
-      ...(snapshot.status === INITIAL_CASE_STATUS || snapshot.status === 'under_review'
+      ...(status === INITIAL_CASE_STATUS || status === 'under_review'
         ? []
         : [
             {
               type: 'status_changed' as const,
               from: INITIAL_CASE_STATUS,
-              to: snapshot.status,
+              to: status,
               at: new Date(at),
               by: 'service' as const,
             },

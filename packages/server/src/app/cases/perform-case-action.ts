@@ -3,15 +3,18 @@ import type { CaseActionInput } from '@afterdesk/contract';
 import type { CaseActionType, CaseSnapshot, CaseStatus } from '@afterdesk/core';
 import { type CaseViewRow, findCaseView } from '../../db/repositories/case-view.repository.js';
 import { findCase } from '../../db/repositories/cases.repository.js';
-import { recordRefundOnce } from '../../db/repositories/refunds.repository.js';
 import { inTenant, type Tx } from '../../db/scope.js';
 import { requireAction, requireOwnership } from '../access.js';
 import { actorOf, type Ctx } from '../context.js';
 import { AppError, invalid, notFound } from '../errors.js';
+import { openPaymentLink } from '../exchanges/open-payment-link.js';
+import { shipReplacement } from '../exchanges/ship-replacement.js';
+import { owedOnCase, requestRefund } from '../refunds/request-refund.js';
 import { updateCaseClocks } from '../sla/case-clocks.js';
 import { type Advance, advanceCase } from './advance-case.js';
 import { toCaseView } from './case-view.js';
 import { issueReturnLabel } from './issue-return-label.js';
+import { isReturnless } from './returnless.js';
 
 /**
  * Moves a case one step through its life cycle (one endpoint per action). The machine
@@ -41,6 +44,8 @@ export async function performCaseAction(
       kind: row.kind as CaseSnapshot['kind'],
       status: row.status as CaseSnapshot['status'],
       version: row.version,
+      // "Keep it": the machine offers the refund straight from approved (see returnless.ts).
+      ...(row.kind === 'return' ? { returnless: await isReturnless(tx, row.id) } : {}),
     };
     const step: Advance = {
       type: action,
@@ -52,12 +57,14 @@ export async function performCaseAction(
     switch (action) {
       case 'approve': {
         const approved = await advanceCase(tx, tenantId, snapshot, step);
-        if (approved.kind !== 'refund_only')
-          await issueReturnLabel(ctx, tx, tenantId, approved, step.by, step.at);
+        // Nothing travels for refund only, nor for goods the customer keeps.
+        if (approved.kind !== 'refund_only' && !approved.returnless)
+          await issueReturnLabel(ctx, tx, tenantId, approved, step.by, step.at, input.pickup);
+        if (approved.kind === 'exchange') await openPaymentLink(ctx, tx, caseId, new Date(step.at));
         break;
       }
       case 'issue_label':
-        await issueReturnLabel(ctx, tx, tenantId, snapshot, step.by, step.at);
+        await issueReturnLabel(ctx, tx, tenantId, snapshot, step.by, step.at, input.pickup);
         break;
       case 'reject':
         await advanceCase(tx, tenantId, snapshot, {
@@ -118,6 +125,9 @@ export async function performCaseAction(
           .where('id', '=', caseId)
           .execute();
         break;
+      case 'ship_replacement':
+        await shipReplacement(tx, snapshot, step, input);
+        break;
       case 'record_mediation':
         await advanceCase(tx, tenantId, snapshot, {
           ...step,
@@ -177,16 +187,15 @@ async function decideDispute(
     data: { compensationMinor, currency: row.currency },
   });
   if (compensationMinor > 0) {
-    await recordRefundOnce(tx, {
-      id: randomUUID(),
-      tenant_id: row.tenant_id,
-      case_id: row.id,
-      amount_minor: compensationMinor,
+    await requestRefund(tx, {
+      ...owedOnCase(row),
+      amountMinor: compensationMinor,
       currency: row.currency ?? (await orderCurrency(tx, row.id)),
       method: input.method ?? 'original_payment',
-      status: 'pending',
-      idempotency_key: `case:${row.id}:decide:${decided.status}`,
-      created_by: step.by.id,
+      purpose: 'compensation',
+      idempotencyKey: `case:${row.id}:decide:${decided.status}`,
+      by: step.by,
+      at: new Date(step.at),
     });
   }
 }
@@ -205,6 +214,8 @@ async function orderCurrency(tx: Tx, caseId: string): Promise<string> {
 type CaseRowLike = {
   id: string;
   tenant_id: string;
+  order_id: string | null;
+  customer_id: string;
   refundable_minor: number | null;
   currency: string | null;
 };
@@ -237,17 +248,36 @@ async function refund(
     ...step,
     data: { amountMinor, currency: row.currency, method },
   });
-  await recordRefundOnce(tx, {
-    id: randomUUID(),
-    tenant_id: row.tenant_id,
-    case_id: row.id,
-    amount_minor: amountMinor,
-    currency: row.currency ?? 'XXX',
+  // Paid after the commit by the refund job; `settle` may be compensation beyond the goods.
+  if (amountMinor === 0) return;
+  await requestRefund(tx, {
+    ...owedOnCase(row),
+    amountMinor,
+    currency: row.currency ?? (await orderCurrency(tx, row.id)),
     method,
-    // Money to the original payment is confirmed by the payment provider later.
-    status: method === 'original_payment' ? 'pending' : 'succeeded',
-    idempotency_key: `case:${row.id}:${step.type}`,
-    created_by: step.by.id,
+    purpose: settling ? 'compensation' : 'refund',
+    idempotencyKey: `case:${row.id}:${step.type}`,
+    by: step.by,
+    at: new Date(step.at),
   });
-  ctx.log.info({ caseId: row.id, amountMinor, method }, 'refund recorded');
+  ctx.log.info({ caseId: row.id, amountMinor, method }, 'refund requested');
+}
+
+// "Keep it" (returnless refunds): the system's own refund of a return it approved without
+// a parcel, through the same 'refund' step an agent takes.
+
+/** Refunds a returnless case just approved in this transaction; see `createCase`. */
+export async function refundReturnless(ctx: Ctx, tx: Tx, caseId: string, at: string): Promise<void> {
+  const row = await findCase(tx, caseId);
+  if (!row) throw notFound('The case');
+  const snapshot: CaseSnapshot = {
+    id: row.id,
+    kind: row.kind as CaseSnapshot['kind'],
+    status: row.status as CaseSnapshot['status'],
+    version: row.version,
+    returnless: true,
+  };
+  const by = { type: 'system', id: null } as const;
+  const reason = 'Refunded without a return: the label would cost more than the goods are worth.';
+  await refund(ctx, tx, row, snapshot, { type: 'refund', by, at, reason }, {});
 }

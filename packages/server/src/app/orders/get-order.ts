@@ -1,8 +1,10 @@
+import { findOrderChanges } from '../../db/repositories/order-changes.repository.js';
 import { findOrder, findOrderDetails } from '../../db/repositories/orders.repository.js';
 import { inTenant } from '../../db/scope.js';
 import { requireOwnership, requirePermission } from '../access.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../errors.js';
+import { toOrderChangeView } from './order-change-view.js';
 
 /** One order with its lines, payments and shipments, as the API shows it. */
 export async function getOrder(ctx: Ctx, orderId: string) {
@@ -12,6 +14,7 @@ export async function getOrder(ctx: Ctx, orderId: string) {
     if (!order) throw notFound('The order');
     requireOwnership(ctx, order.customer_id, 'The order');
     const { payments, shipments } = await findOrderDetails(tx, orderId);
+    const { shippingAddress, changes } = await findOrderChanges(tx, orderId);
     return {
       id: order.id,
       externalId: order.external_id,
@@ -47,6 +50,8 @@ export async function getOrder(ctx: Ctx, orderId: string) {
         deliveredAt: s.delivered_at?.toISOString() ?? null,
         estimatedAt: s.estimated_at?.toISOString() ?? null,
       })),
+      shippingAddress,
+      changes: changes.map(toOrderChangeView),
     };
   });
 }

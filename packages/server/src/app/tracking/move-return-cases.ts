@@ -6,6 +6,7 @@ import {
   type ShipmentStatus,
 } from '@afterdesk/core';
 import type { Tx } from '../../db/scope.js';
+import { refundOnFirstScan } from '../refunds/refund-on-first-scan.js';
 import { lockCase, stepReturnCase } from '../warehouse/step-return-case.js';
 
 /** A return parcel a carrier may report on: named by its waybill or the customer's tracking number. */
@@ -50,7 +51,8 @@ export async function findReturnParcels(
 /**
  * Moves return cases by their parcel's scans (R-7.1): the first scan ships the case, the
  * delivery receives it at the warehouse, each through the machine as the system, in the
- * machine's order of events. A scan that would not move the case on is `stale`.
+ * machine's order of events. A scan that would not move the case on is `stale`. The first
+ * scan may refund a trusted customer at once (`refundOnFirstScan`).
  */
 export async function moveReturnCases(
   tx: Tx,
@@ -89,6 +91,7 @@ export async function moveReturnCases(
           location: scan.location,
         },
       });
+      if (step === 'ship') await refundOnFirstScan(tx, row, now);
       outcomes.set(scan.index, 'applied');
     }
   }

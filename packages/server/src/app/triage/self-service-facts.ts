@@ -12,6 +12,8 @@ import { searchKnowledgeBase } from '../knowledge/knowledge-index.js';
 import { loadHelpDeskSettings } from '../settings/help-desk-settings.js';
 import { loadClockSetting } from '../sla/case-clocks.js';
 
+const ON_ITS_WAY: readonly string[] = ['pending', 'processing', 'awaiting_transfer'];
+
 // Everything the answer may use: the order and its parcels, refunds, an open return, the
 // policy and the best article, read in the tenant's transaction.
 export async function loadSelfServiceFacts(
@@ -52,7 +54,7 @@ export async function loadSelfServiceFacts(
   const refunds = await tx
     .selectFrom('refunds as r')
     .innerJoin('cases as k', 'k.id', 'r.case_id')
-    .select(['k.number', 'r.amount_minor', 'r.currency', 'r.status', 'r.created_at'])
+    .select(['k.number', 'r.amount_minor', 'r.currency', 'r.status', 'r.created_at', 'r.settled_at'])
     .where('k.customer_id', '=', c.customer_id)
     .orderBy('r.created_at', 'desc')
     .limit(3)
@@ -96,8 +98,10 @@ export async function loadSelfServiceFacts(
       caseNumber: Number(r.number),
       amountMinor: Number(r.amount_minor),
       currency: r.currency,
-      status: r.status,
+      // On its way, as the customer sees it; held and failed refunds are a person's to explain.
+      status: ON_ITS_WAY.includes(r.status) ? 'pending' : r.status,
       createdAt: r.created_at.toISOString(),
+      succeededAt: r.settled_at ? new Date(r.settled_at).toISOString() : null,
       expectedBy:
         r.status === 'succeeded'
           ? null

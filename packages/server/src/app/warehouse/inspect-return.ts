@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { InspectionInput, InspectionResult } from '@afterdesk/contract';
 import { type Actor, judgeInspection } from '@afterdesk/core';
 import { type CaseViewRow, findCaseView } from '../../db/repositories/case-view.repository.js';
-import { recordRefundOnce } from '../../db/repositories/refunds.repository.js';
 import type { CaseRow } from '../../db/schema.js';
 import { inTenant, type Tx } from '../../db/scope.js';
 import { requireAction } from '../access.js';
@@ -10,6 +9,8 @@ import { planTransitions } from '../cases/advance-case.js';
 import { toCaseView } from '../cases/case-view.js';
 import { actorOf, type Ctx } from '../context.js';
 import { AppError, type FieldError, invalid, notFound } from '../errors.js';
+import { prepareReplacement } from '../exchanges/prepare-replacement.js';
+import { owedOnCase, requestRefund } from '../refunds/request-refund.js';
 import { lockCase, snapshotOf, stepReturnCase } from './step-return-case.js';
 
 const SYSTEM: Actor = { type: 'system', id: null };
@@ -78,6 +79,8 @@ export async function inspectReturn(
     });
     const nextStep = passed ? (AFTER_PASS[row.kind as keyof typeof AFTER_PASS] ?? null) : null;
     if (nextStep === 'refund') moved = await refundNow(tx, moved, at);
+    // An exchange's replacement is reserved now, unless the customer still owes money.
+    if (nextStep === 'ship_replacement') await prepareReplacement(tx, moved, SYSTEM, at);
     return { passed, reasons, nextStep, case: toCaseView((await findCaseView(tx, caseId)) as CaseViewRow) };
   });
   ctx.live.publish({
@@ -181,16 +184,16 @@ async function refundNow(tx: Tx, row: CaseRow, at: Date): Promise<CaseRow> {
     reason: 'Refunded automatically: the goods passed inspection.',
     data: { amountMinor, currency, method },
   });
-  await recordRefundOnce(tx, {
-    id: randomUUID(),
-    tenant_id: row.tenant_id,
-    case_id: row.id,
-    amount_minor: amountMinor,
-    currency,
-    method,
-    status: 'pending',
-    idempotency_key: `case:${row.id}:refund`,
-    created_by: null,
-  });
+  if (amountMinor > 0) {
+    await requestRefund(tx, {
+      ...owedOnCase(row),
+      amountMinor,
+      currency,
+      method,
+      idempotencyKey: `case:${row.id}:refund`,
+      by: SYSTEM,
+      at,
+    });
+  }
   return refunded;
 }

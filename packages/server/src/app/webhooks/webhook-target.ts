@@ -74,3 +74,12 @@ export async function assertDeliverable(url: string, allowPrivate: boolean): Pro
   if (addresses.some(isPrivateAddress))
     throw new WebhookTargetError('Webhooks may not be sent to a private or loopback address.');
 }
+
+/** Why a request to a merchant's URL got no answer, in words for the delivery log. */
+export function describeRequestFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof WebhookTargetError) return error.message;
+  if (error instanceof DOMException && error.name === 'TimeoutError')
+    return `No answer within ${timeoutMs} ms`;
+  const cause = (error as { cause?: { code?: string } }).cause?.code;
+  return cause ? `Connection failed (${cause})` : `Request failed (${(error as Error).name ?? typeof error})`;
+}

@@ -49,7 +49,16 @@ export function findCaseView(tx: Tx, caseId: string) {
       jsonArrayFrom(
         eb
           .selectFrom('refunds as r')
-          .select(['r.id', 'r.amount_minor', 'r.currency', 'r.method', 'r.status', 'r.created_at'])
+          .select([
+            'r.id',
+            'r.amount_minor',
+            'r.currency',
+            'r.method',
+            'r.provider',
+            'r.status',
+            'r.last_error',
+            'r.created_at',
+          ])
           .whereRef('r.case_id', '=', 'c.id')
           .orderBy('r.created_at'),
       ).as('refunds'),

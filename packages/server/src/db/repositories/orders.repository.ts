@@ -96,8 +96,8 @@ export async function upsertCustomers(
 
 /**
  * Upserts orders with their lines, payments and shipments in a few statements per batch.
- * Lines are upserted by external id (cases may point at them); payments and shipments
- * are replaced. Returns each order's stored id and whether it was new.
+ * Lines are upserted by external id (cases may point at them), payments and shipments by
+ * position (refunds and tracking point at them). Returns each order's stored id and whether it was new.
  */
 export async function upsertOrders(
   tx: Tx,
@@ -127,7 +127,8 @@ export async function upsertOrders(
         oc.columns(['tenant_id', 'store_id', 'external_id']).doUpdateSet((eb) => ({
           customer_id: eb.ref('excluded.customer_id'),
           number: eb.ref('excluded.number'),
-          status: eb.ref('excluded.status'),
+          // An order cancelled here stays cancelled, whatever the shop sends next.
+          status: sql`case when orders.status = 'cancelled' then orders.status else excluded.status end`,
           placed_at: eb.ref('excluded.placed_at'),
           currency: eb.ref('excluded.currency'),
           shipping_minor: eb.ref('excluded.shipping_minor'),
@@ -179,9 +180,6 @@ export async function upsertOrders(
         )
         .execute();
     }
-    const orderIds = withIds.map((o) => o.storedId);
-    await tx.deleteFrom('payments').where('order_id', 'in', orderIds).execute();
-    await tx.deleteFrom('shipments').where('order_id', 'in', orderIds).execute();
     const payments = withIds.flatMap((o) =>
       o.payments.map((p, position) => ({
         id: p.id,
@@ -193,7 +191,20 @@ export async function upsertOrders(
         captured_minor: p.capturedMinor,
       })),
     );
-    for (const ppart of chunks(payments)) await tx.insertInto('payments').values(ppart).execute();
+    // Updated in place: refunds point at payments and count against what they captured.
+    for (const ppart of chunks(payments)) {
+      await tx
+        .insertInto('payments')
+        .values(ppart)
+        .onConflict((oc) =>
+          oc.columns(['order_id', 'position']).doUpdateSet((eb) => ({
+            method: eb.ref('excluded.method'),
+            reference: eb.ref('excluded.reference'),
+            captured_minor: eb.ref('excluded.captured_minor'),
+          })),
+        )
+        .execute();
+    }
     const shipments = withIds.flatMap((o) =>
       o.shipments.map((s, position) => ({
         id: s.id,
@@ -207,9 +218,53 @@ export async function upsertOrders(
         estimated_at: s.estimatedAt,
       })),
     );
-    for (const spart of chunks(shipments)) await tx.insertInto('shipments').values(spart).execute();
+    // Updated in place too, so what carriers reported stays unless the parcel changed.
+    const sameParcel = sql`shipments.tracking_number is not distinct from excluded.tracking_number`;
+    for (const spart of chunks(shipments)) {
+      await tx
+        .insertInto('shipments')
+        .values(spart)
+        .onConflict((oc) =>
+          oc.columns(['order_id', 'position']).doUpdateSet((eb) => ({
+            carrier: eb.ref('excluded.carrier'),
+            tracking_number: eb.ref('excluded.tracking_number'),
+            shipped_at: eb.ref('excluded.shipped_at'),
+            delivered_at: eb.ref('excluded.delivered_at'),
+            estimated_at: eb.ref('excluded.estimated_at'),
+            status: sql`case when ${sameParcel} then shipments.status end`,
+            status_at: sql`case when ${sameParcel} then shipments.status_at end`,
+            location: sql`case when ${sameParcel} then shipments.location end`,
+          })),
+        )
+        .execute();
+    }
+    await dropSurplus(
+      tx,
+      'payments',
+      withIds.map((o) => ({ orderId: o.storedId, count: o.payments.length })),
+    );
+    await dropSurplus(
+      tx,
+      'shipments',
+      withIds.map((o) => ({ orderId: o.storedId, count: o.shipments.length })),
+    );
   }
   return stored;
+}
+
+// Payments and shipments an order no longer lists. A payment that refunds point at stays:
+// the money went out of it, whatever the shop now says.
+async function dropSurplus(
+  tx: Tx,
+  table: 'payments' | 'shipments',
+  orders: { orderId: string; count: number }[],
+) {
+  if (orders.length === 0) return;
+  const counts = sql.join(orders.map((o) => sql`(${o.orderId}::uuid, ${o.count}::int)`));
+  const kept =
+    table === 'payments' ? sql`and not exists (select 1 from refunds r where r.payment_id = t.id)` : sql``;
+  await sql`delete from ${sql.table(table)} t using (values ${counts}) as o(order_id, n)
+    where t.order_id = o.order_id and t.position >= o.n ${kept}`.execute(tx);
 }
 
 /**

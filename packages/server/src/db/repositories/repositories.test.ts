@@ -14,7 +14,6 @@ import { findCase, insertNewCase, listCases, moveCase } from './cases.repository
 import { appendEvents, streamEvents } from './events.repository.js';
 import { findOrder, searchOrders, upsertCustomers } from './orders.repository.js';
 import { currentPolicy, insertPolicy } from './policies.repository.js';
-import { recordRefundOnce } from './refunds.repository.js';
 
 // One contract for the repositories, run on whichever database the suite targets:
 // PGlite by default, PostgreSQL in CI (AFTERDESK_TEST_DATABASE_URL).
@@ -205,27 +204,6 @@ describe(`repositories (${testDatabaseKind()})`, () => {
     expect(
       await run((tx) => listCases(tx, { limit: 100, sku: 'SHOE-42-BLK', reason: 'no_reason' })),
     ).toHaveLength(all.length);
-  });
-
-  it('records a refund once per idempotency key, even when callers race', async () => {
-    const caseId = await newCase();
-    const refund = () =>
-      run((tx) =>
-        recordRefundOnce(tx, {
-          id: randomUUID(),
-          tenant_id: tenant.tenantId,
-          case_id: caseId,
-          amount_minor: 100,
-          currency: 'EUR',
-          method: 'manual',
-          status: 'succeeded',
-          idempotency_key: `case:${caseId}:refund`,
-          created_by: null,
-        }),
-      );
-    const results = await Promise.all(Array.from({ length: 6 }, refund));
-    expect(results.filter((r) => r.created)).toHaveLength(1);
-    expect(new Set(results.map((r) => r.refund.id)).size).toBe(1);
   });
 
   it('keeps events in the order they were appended', async () => {
