@@ -1,7 +1,8 @@
 // npm run bench — throughput and latency of case creation and case reads through the
 // real HTTP API, on PostgreSQL and on PGlite, plus a bare-SQL baseline of the same
-// statements on PostgreSQL; then the SLA sweep over a million open cases and inbound
-// message ingestion. See bench/README.md. All traffic goes to 127.0.0.1.
+// statements on PostgreSQL; then the SLA sweep over a million open cases, inbound message
+// ingestion, triage, carrier tracking events and outbound webhook delivery. See
+// bench/README.md. All traffic goes to 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -26,13 +27,16 @@ import {
 } from './lib/setup.js';
 import { benchSlaSweep, printSlaSweep } from './lib/sla-sweep.js';
 import { traceCaseCreation } from './lib/trace.js';
+import { benchTracking, printTracking, trackingClean } from './lib/tracking.js';
 import { benchTriage, printTriage } from './lib/triage.js';
+import { benchWebhooks, printWebhooks, webhooksClean } from './lib/webhooks.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const only = process.env.BENCH_ONLY; // 'postgres' or 'pglite' to run one database
-// Which sections run, e.g. BENCH_SECTIONS=sla,ingest: cases (creation and reads), sla, ingest, triage.
+// Which sections run, e.g. BENCH_SECTIONS=sla,ingest: cases (creation and reads), sla, ingest,
+// triage, tracking (carrier events), webhooks (outbound delivery).
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'cases,sla,ingest,triage').split(',').map((s) => s.trim()),
+  (process.env.BENCH_SECTIONS ?? 'cases,sla,ingest,triage,tracking,webhooks').split(',').map((s) => s.trim()),
 );
 const KINDS = ['postgres', 'pglite'].filter((kind) => !only || only === kind);
 const PROFILE = process.env.BENCH_PROFILE === '1'; // CPU-profile the server during the measured API runs
@@ -356,6 +360,10 @@ try {
   if (SECTIONS.has('ingest'))
     report.ingest = await benchIngest({ log, defer, kinds: KINDS }).finally(() => cleanUp());
   if (SECTIONS.has('triage')) report.triage = await benchTriage({ log });
+  if (SECTIONS.has('tracking'))
+    report.tracking = await benchTracking({ log, defer, kinds: KINDS }).finally(() => cleanUp());
+  if (SECTIONS.has('webhooks'))
+    report.webhooks = await benchWebhooks({ log, defer, kinds: KINDS }).finally(() => cleanUp());
 } catch (error) {
   failed = true;
   report.error = String(error?.stack ?? error);
@@ -370,7 +378,12 @@ for (const r of Object.values(report.results)) {
 }
 report.finishedAt = new Date().toISOString();
 report.targets = evaluateTargets(report.results);
-report.valid = !failed && allRunsClean(report.results) && (!report.ingest || ingestClean(report.ingest));
+report.valid =
+  !failed &&
+  allRunsClean(report.results) &&
+  (!report.ingest || ingestClean(report.ingest)) &&
+  (!report.tracking || trackingClean(report.tracking)) &&
+  (!report.webhooks || webhooksClean(report.webhooks));
 report.sharedMachineRuns = noisyRuns(report.results);
 
 const dir = new URL('./results/', import.meta.url);
@@ -384,6 +397,8 @@ if (Object.keys(report.results).length > 0) printReport(report);
 if (report.sla) printSlaSweep(report.sla);
 if (report.ingest) printIngest(report.ingest);
 if (report.triage) printTriage(report.triage);
+if (report.tracking) printTracking(report.tracking);
+if (report.webhooks) printWebhooks(report.webhooks);
 console.log(`\nResults: bench/results/${stamp}.json (and bench/results/latest.json)`);
 // Missed targets are information, not failure; errors and non-2xx answers are failure.
 process.exitCode = failed || !report.valid ? 1 : 0;

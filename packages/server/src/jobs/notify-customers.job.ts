@@ -17,11 +17,9 @@ import { loadHelpDeskSettings } from '../app/settings/help-desk-settings.js';
 import { findMessage } from '../db/repositories/messages.repository.js';
 import type { CaseRow } from '../db/schema.js';
 import { inSystem, inTenant, type Tx } from '../db/scope.js';
+import { settledRun } from './settled-events.js';
 
 const CURSOR = 'notify-customers';
-// Events are read a little after they are written: a transaction that took its event id
-// earlier but committed later is still seen, so the cursor never skips a notice.
-const SETTLE_MS = 2000;
 
 interface EventRow {
   id: number;
@@ -41,21 +39,21 @@ interface EventRow {
  */
 export async function notifyCustomers(services: Services, options: { batch?: number } = {}) {
   const batch = options.batch ?? 200;
-  const until = new Date(services.clock().getTime() - SETTLE_MS);
+  const now = services.clock();
   const events = await inSystem(services.db, async (tx) => {
     const cursor = await tx
       .selectFrom('job_cursors')
       .select('position')
       .where('name', '=', CURSOR)
       .executeTakeFirst();
-    return tx
+    const read = await tx
       .selectFrom('events')
-      .select(['id', 'tenant_id', 'stream_id', 'type', 'actor_type', 'reason', 'data'])
+      .select(['id', 'tenant_id', 'stream_id', 'type', 'actor_type', 'reason', 'data', 'created_at'])
       .where('id', '>', Number(cursor?.position ?? 0))
-      .where('created_at', '<=', until)
       .orderBy('id')
       .limit(batch)
       .execute();
+    return settledRun(read, now);
   });
   let sent = 0;
   for (const event of events as EventRow[]) {

@@ -47,7 +47,7 @@ async function subscribe(path: string, eventTypes = ['case.*']) {
     eventTypes,
   });
   expect(created.status).toBe(201);
-  return created.body as { id: string; secret: string };
+  return created.body as { id: string; secret: string; createdAt: string };
 }
 
 /** Appends events to the log for one stream, as a use case would. */
@@ -229,6 +229,41 @@ describe(`outbound webhooks (${testDatabaseKind()})`, () => {
     expect(got).toHaveLength(2);
     expect(new Set(got.map((h) => h.headers['x-afterdesk-delivery'])).size).toBe(1);
     expect((await deliveriesOf(id))[0]).toMatchObject({ state: 'sent', attempts: 1 });
+  });
+
+  it('never skips an event whose transaction began after that of a later-numbered one', async () => {
+    const subscription = await subscribe('/settle');
+    const since = new Date(subscription.createdAt).getTime();
+    const stream = randomUUID();
+    // Two writers side by side: the lower id went to the transaction that began later.
+    for (const [type, beganAt] of [
+      ['case.first', since + 1500],
+      ['case.second', since],
+    ] as const)
+      await inTenant(app.services.db, app.tenant.tenantId, (tx) =>
+        tx
+          .insertInto('events')
+          .values({
+            tenant_id: app.tenant.tenantId,
+            stream: 'case',
+            stream_id: stream,
+            type,
+            actor_type: 'system',
+            actor_id: null,
+            reason: null,
+            data: JSON.stringify({}),
+            created_at: new Date(beganAt),
+          })
+          .execute(),
+      );
+    // Half a second past the settle time of the second event only: the first holds the cursor.
+    const early = new Date(since + 2500);
+    while ((await fanOutWebhooks(app.services, { now: early })).read > 0);
+    await fanOut();
+    expect((await deliveriesOf(subscription.id)).map((d) => d.eventType)).toEqual([
+      'case.first',
+      'case.second',
+    ]);
   });
 
   it('queues each delivery once however many fan-out workers run together', async () => {

@@ -2,13 +2,13 @@ import { sql } from 'kysely';
 import type { Services } from '../app/context.js';
 import { isAccepted, nextAttemptAfterFailure } from '../app/webhooks/webhook-rules.js';
 import { signWebhook } from '../app/webhooks/webhook-signature.js';
-import { assertDeliverable, WebhookTargetError } from '../app/webhooks/webhook-target.js';
-import { inSystem, inTenant } from '../db/scope.js';
+import { assertDeliverable, describeRequestFailure } from '../app/webhooks/webhook-target.js';
+import { inSystem } from '../db/scope.js';
 
 export interface DeliverWebhooksOptions {
-  /** Most deliveries claimed in one run. Default 50. */
+  /** Most deliveries claimed in one round. Default 100. */
   batch?: number;
-  /** Requests in flight at once. Default 8. */
+  /** Requests in flight at once. Default 16 (a round of 100 takes at most 7 timeouts, well inside the lease). */
   concurrency?: number;
   /** How long one request may take. Default 10 s. */
   timeoutMs?: number;
@@ -60,8 +60,8 @@ const MAX_ROUNDS = 20;
 export async function deliverWebhooks(
   services: Services,
   {
-    batch = 50,
-    concurrency = 8,
+    batch = 100,
+    concurrency = 16,
     timeoutMs = 10_000,
     now = services.clock(),
     tenantId,
@@ -75,14 +75,14 @@ export async function deliverWebhooks(
     const sentBefore = result.sent;
     // Claims are of distinct (subscription, stream) pairs: sent side by side, order holds.
     let next = 0;
+    const attempts: [WebhookClaim, WebhookAttempt][] = [];
     const worker = async () => {
-      for (let claim = claims[next++]; claim; claim = claims[next++]) {
-        const attempt = await postWebhook(services, claim, { now, timeoutMs });
-        const outcome = await recordAttempt(services, claim, attempt, now);
-        if (outcome) result[outcome] += 1;
-      }
+      for (let claim = claims[next++]; claim; claim = claims[next++])
+        attempts.push([claim, await postWebhook(services, claim, { now, timeoutMs })]);
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, claims.length) }, worker));
+    // The round's answers in one transaction, not one commit (and WAL flush) per delivery.
+    for (const outcome of await recordAttempts(services, attempts, now)) result[outcome] += 1;
     if (result.sent === sentBefore) break;
   }
   return result;
@@ -96,8 +96,12 @@ export async function claimDueWebhooks(
   tenantId?: string,
 ): Promise<WebhookClaim[]> {
   // System scope, the one cross-tenant step: the queue is read by its partial index.
-  const { rows } = await inSystem(services.db, (tx) =>
-    sql<{
+  const { rows } = await inSystem(services.db, async (tx) => {
+    // Planned for the queue as it is now: a burst grows it from nothing to tens of thousands
+    // of rows before statistics catch up, and a plan cached while it was empty (a nested
+    // loop over the whole queue per row) then takes seconds per claim instead of milliseconds.
+    await sql`select set_config('plan_cache_mode', 'force_custom_plan', true)`.execute(tx);
+    return sql<{
       id: string;
       tenant_id: string;
       event_type: string;
@@ -124,8 +128,8 @@ export async function claimDueWebhooks(
       where w.id = due.id and s.id = w.subscription_id
       returning w.id, w.tenant_id, w.event_type, s.url, s.secret, w.payload, w.attempts, w.retry_until`.execute(
       tx,
-    ),
-  );
+    );
+  });
   return rows.map((r) => ({
     id: r.id,
     tenantId: r.tenant_id,
@@ -169,51 +173,55 @@ export async function postWebhook(
       error: isAccepted(response.status) ? null : `HTTP ${response.status}`,
     };
   } catch (error) {
-    return { status: null, response: null, error: describeFailure(error, timeoutMs) };
+    return { status: null, response: null, error: describeRequestFailure(error, timeoutMs) };
   }
 }
 
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof WebhookTargetError) return error.message;
-  if (error instanceof DOMException && error.name === 'TimeoutError')
-    return `No answer within ${timeoutMs} ms`;
-  const cause = (error as { cause?: { code?: string } }).cause?.code;
-  return cause ? `Connection failed (${cause})` : `Request failed (${(error as Error).name ?? typeof error})`;
-}
-
-async function recordAttempt(
+/** Records a round's answers; returns the outcome of each delivery still pending when recorded. */
+async function recordAttempts(
   services: Services,
-  claim: WebhookClaim,
-  attempt: WebhookAttempt,
+  attempts: [WebhookClaim, WebhookAttempt][],
   now: Date,
-): Promise<keyof DeliverWebhooksResult | null> {
-  const attempts = claim.attempts + 1;
-  const sent = attempt.status !== null && isAccepted(attempt.status);
-  const retryAt = sent ? null : nextAttemptAfterFailure(attempts, now, claim.retryUntil);
-  const state = sent ? 'sent' : retryAt ? 'failed' : 'dead';
-  const updated = await inTenant(services.db, claim.tenantId, (tx) =>
-    tx
-      .updateTable('webhook_deliveries')
-      .set({
-        state,
-        attempts,
-        next_attempt_at: retryAt,
-        last_status: attempt.status,
-        // NUL cannot be stored in text; a receiver may answer anything.
-        last_response: attempt.response?.replaceAll('\u0000', '') ?? null,
-        last_error: state === 'dead' ? `Gave up after ${attempts} attempts: ${attempt.error}` : attempt.error,
-        ...(sent ? { sent_at: now } : {}),
-      })
-      .where('id', '=', claim.id)
-      .where('state', 'in', ['queued', 'failed'])
-      .executeTakeFirst(),
+): Promise<(keyof DeliverWebhooksResult)[]> {
+  if (attempts.length === 0) return [];
+  const rows = attempts.map(([claim, attempt]) => {
+    const tries = claim.attempts + 1;
+    const sent = attempt.status !== null && isAccepted(attempt.status);
+    const retryAt = sent ? null : nextAttemptAfterFailure(tries, now, claim.retryUntil);
+    const state = sent ? 'sent' : retryAt ? 'failed' : 'dead';
+    return { claim, attempt, tries, retryAt, state } as const;
+  });
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.claim.id}::uuid, ${r.state}::text, ${r.tries}::int, ${r.retryAt?.toISOString() ?? null}::timestamptz,
+          ${r.attempt.status}::int, ${r.attempt.response?.replaceAll('\u0000', '') ?? null}::text,
+          ${r.state === 'dead' ? `Gave up after ${r.tries} attempts: ${r.attempt.error}` : r.attempt.error}::text)`,
+    ),
   );
-  // Deleted with its subscription, or recorded by a worker whose lease ran out first.
-  if (Number(updated.numUpdatedRows) === 0) return null;
-  if (!sent)
-    services.log.warn(
-      { deliveryId: claim.id, attempts, status: attempt.status, error: attempt.error, state },
-      'webhook: delivery failed',
-    );
-  return sent ? 'sent' : state === 'dead' ? 'dead' : 'retried';
+  // System scope, as the claim: a round may hold several tenants' deliveries. NUL cannot be
+  // stored in text; a receiver may answer anything.
+  const { rows: updated } = await inSystem(services.db, (tx) =>
+    sql<{ id: string }>`
+      update webhook_deliveries w set
+        state = v.state, attempts = v.attempts, next_attempt_at = v.next_attempt_at,
+        last_status = v.last_status, last_response = v.last_response, last_error = v.last_error,
+        sent_at = case when v.state = 'sent' then ${now.toISOString()}::timestamptz else w.sent_at end
+      from (values ${values}) as v (id, state, attempts, next_attempt_at, last_status, last_response, last_error)
+      where w.id = v.id and w.state in ('queued', 'failed')
+      returning w.id`.execute(tx),
+  );
+  // One not updated was deleted with its subscription, or recorded by a worker whose lease ran out first.
+  const recorded = new Set(updated.map((u) => u.id));
+  const outcomes: (keyof DeliverWebhooksResult)[] = [];
+  for (const { claim, attempt, tries, state } of rows) {
+    if (!recorded.has(claim.id)) continue;
+    if (state !== 'sent')
+      services.log.warn(
+        { deliveryId: claim.id, attempts: tries, status: attempt.status, error: attempt.error, state },
+        'webhook: delivery failed',
+      );
+    outcomes.push(state === 'sent' ? 'sent' : state === 'dead' ? 'dead' : 'retried');
+  }
+  return outcomes;
 }

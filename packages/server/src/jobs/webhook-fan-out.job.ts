@@ -3,11 +3,9 @@ import { sql } from 'kysely';
 import type { Services } from '../app/context.js';
 import { matchesEventType, RETRY_WINDOW_MS } from '../app/webhooks/webhook-rules.js';
 import { inSystem } from '../db/scope.js';
+import { settledRun } from './settled-events.js';
 
 const CURSOR = 'webhook-fan-out';
-// As in notify-customers: an event is read a little after it is written, so one whose id
-// was taken before a neighbour's but committed after it is not skipped by the cursor.
-const SETTLE_MS = 2000;
 
 export interface FanOutOptions {
   /** Most events read in one run. Default 500. */
@@ -39,14 +37,14 @@ export async function fanOutWebhooks(
       .where('name', '=', CURSOR)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const events = await tx
+    const read = await tx
       .selectFrom('events')
       .select(['id', 'tenant_id', 'stream', 'stream_id', 'type', 'data', 'created_at'])
       .where('id', '>', Number(cursor.position))
-      .where('created_at', '<=', new Date(now.getTime() - SETTLE_MS))
       .orderBy('id')
       .limit(batch)
       .execute();
+    const events = settledRun(read, now);
     const last = events.at(-1);
     if (!last) return { read: 0, queued: 0 };
     const tenants = [...new Set(events.map((e) => e.tenant_id))];
