@@ -187,6 +187,13 @@ describe('a merchant installs Afterdesk and refunds a no-reason return', () => {
       'case.received',
       'case.inspection_passed',
       'case.refunded',
+      'refund.requested',
     ]);
+    // The CSV carries no payments: the money goes back by hand, and the agent records it.
+    expect(final.refunds[0]).toMatchObject({ provider: 'manual', status: 'awaiting_transfer' });
+    const paid = await api('POST', `/api/v1/refunds/${final.refunds[0].id}/transfer`, {
+      reference: 'SEPA-E2E-1',
+    });
+    expect(paid.body).toMatchObject({ status: 'succeeded', reference: 'SEPA-E2E-1' });
   });
 });

@@ -115,3 +115,33 @@ describe('planRefund', () => {
     );
   });
 });
+
+describe('planRefund for an order the shop sent without its payments', () => {
+  const unpaidOrder = (refundedMinor = 0) => ({ orderTotalMinor: 3299, refundedMinor });
+
+  it('refunds by hand, taking nothing from any payment, up to the order total', () => {
+    expect(
+      planRefund({
+        amountMinor: 1250,
+        currency: 'EUR',
+        orderCurrency: 'EUR',
+        payments: [],
+        unpaid: unpaidOrder(),
+      }),
+    ).toEqual({
+      ok: true,
+      parts: [],
+    });
+  });
+
+  it('holds what goes beyond the order total less earlier refunds', () => {
+    const plan = planRefund({
+      amountMinor: 1250,
+      currency: 'EUR',
+      orderCurrency: 'EUR',
+      payments: [],
+      unpaid: unpaidOrder(2500),
+    });
+    expect(plan).toMatchObject({ ok: false, anomaly: { code: 'exceeds_refundable', refundableMinor: 799 } });
+  });
+});

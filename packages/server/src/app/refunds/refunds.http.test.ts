@@ -226,6 +226,27 @@ describe(`refunds paid for real (${testDatabaseKind()})`, () => {
     expect(await reserved(order.id)).toBe(refundable);
   });
 
+  it('refunds an order the shop sent without payments by hand, within its total', async () => {
+    const order = await importOrder(api, { ...sampleOrder(now), payments: [] });
+    const first = await returnOf(order);
+    await api('POST', `/api/v1/cases/${first.id}/actions/refund`, {});
+    expect(await refundsOf(first.id)).toEqual([
+      expect.objectContaining({
+        provider: 'manual',
+        status: 'awaiting_transfer',
+        amountMinor: first.refundable,
+      }),
+    ]);
+    // Another return of the same order counts what the first already owes.
+    const second = await returnOf(order);
+    await api('POST', `/api/v1/cases/${second.id}/actions/refund`, {});
+    const owed = [...(await refundsOf(first.id)), ...(await refundsOf(second.id))];
+    expect(owed.every((r: { status: string }) => r.status === 'awaiting_transfer')).toBe(true);
+    expect(
+      owed.reduce((sum: number, r: { amountMinor: number }) => sum + r.amountMinor, 0),
+    ).toBeLessThanOrEqual(order.totalMinor);
+  });
+
   it('waits for an agent to record a manual bank transfer', async () => {
     const { id } = await inspectedReturn();
     await api('POST', `/api/v1/cases/${id}/actions/refund`, { method: 'manual' });

@@ -79,16 +79,17 @@ export async function requestRefund(tx: Tx, request: RefundRequest): Promise<Req
     return { refunds: [row], created: true, anomaly: null };
   }
 
-  const orderCurrency = await currencyOfOrder(tx, request.orderId);
+  const order = await orderFacts(tx, request.orderId, payments.length === 0);
   const plan = planRefund({
     amountMinor: request.amountMinor,
     currency: request.currency,
-    orderCurrency: orderCurrency ?? request.currency,
+    orderCurrency: order?.currency ?? request.currency,
     payments: payments.map((p) => ({
       id: p.id,
       capturedMinor: Number(p.captured_minor),
       refundedMinor: Number(p.refunded_minor),
     })),
+    ...(order?.unpaid ? { unpaid: order.unpaid } : {}),
   });
   if (!plan.ok) {
     const row = await insertRefund(tx, {
@@ -104,6 +105,23 @@ export async function requestRefund(tx: Tx, request: RefundRequest): Promise<Req
     });
     await logRefunds(tx, request, [row], plan.anomaly);
     return { refunds: [row], created: true, anomaly: plan.anomaly };
+  }
+
+  if (plan.parts.length === 0) {
+    // An order without payments: paid back by hand (or as store credit), bound by its total.
+    const provider = providerFor(request.method, null, stripe);
+    const row = await insertRefund(tx, {
+      ...base,
+      id: randomUUID(),
+      amount_minor: request.amountMinor,
+      payment_id: null,
+      provider: provider.name,
+      status: provider.initialStatus,
+      next_attempt_at: provider.initialStatus === 'pending' ? request.at : null,
+      idempotency_key: request.idempotencyKey,
+    });
+    await logRefunds(tx, request, [row]);
+    return { refunds: [row], created: true, anomaly: null };
   }
 
   const rows: RefundRow[] = [];
@@ -157,10 +175,30 @@ function lockPayments(tx: Tx, orderId: string) {
     .execute();
 }
 
-async function currencyOfOrder(tx: Tx, orderId: string | null): Promise<string | null> {
+/**
+ * The order's currency and, for an order with no payments, its total and what refunds
+ * without a payment already owe out of it. The order row is then locked, so parallel
+ * requests count each other's refunds.
+ */
+export async function orderFacts(tx: Tx, orderId: string | null, withoutPayments: boolean) {
   if (!orderId) return null;
-  const order = await tx.selectFrom('orders').select('currency').where('id', '=', orderId).executeTakeFirst();
-  return order?.currency ?? null;
+  let select = tx.selectFrom('orders').select(['currency', 'total_minor']).where('id', '=', orderId);
+  if (withoutPayments) select = select.forUpdate();
+  const order = await select.executeTakeFirst();
+  if (!order) return null;
+  if (!withoutPayments) return { currency: order.currency, unpaid: null };
+  const owed = await tx
+    .selectFrom('refunds')
+    .select((eb) => eb.fn.sum<string | null>('amount_minor').as('total'))
+    .where('order_id', '=', orderId)
+    .where('payment_id', 'is', null)
+    .where('purpose', '=', 'refund')
+    .where('status', 'not in', ['failed', 'cancelled', 'held'])
+    .executeTakeFirst();
+  return {
+    currency: order.currency,
+    unpaid: { orderTotalMinor: Number(order.total_minor), refundedMinor: Number(owed?.total ?? 0) },
+  };
 }
 
 async function stripeConnected(tx: Tx): Promise<boolean> {
