@@ -16,6 +16,11 @@ describe('settledRun', () => {
     expect(settledRun(read, now)).toEqual([read[0]]);
   });
 
+  it('does not wait for an event its writer dated in the future', () => {
+    const read = [ago(5000), ago(-86_400_000), ago(4000)];
+    expect(settledRun(read, now)).toEqual(read);
+  });
+
   it('takes nothing when the first event is still fresh', () => {
     expect(settledRun([ago(10), ago(9000)], now)).toEqual([]);
   });
