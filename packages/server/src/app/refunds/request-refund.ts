@@ -63,18 +63,27 @@ export async function requestRefund(tx: Tx, request: RefundRequest): Promise<Req
     last_error: null,
   } satisfies Partial<Insertable<RefundsTable>>;
 
-  if (!boundToPayments) {
-    const provider = providerFor(request.method, null, stripe);
-    const row = await insertRefund(tx, {
+  // One refund row, paid through the adapter its method and payment call for.
+  const owe = (
+    amountMinor: number,
+    payment: { id: string; reference: string | null } | null,
+    key: string,
+  ) => {
+    const provider = providerFor(request.method, payment, stripe);
+    return insertRefund(tx, {
       ...base,
       id: randomUUID(),
-      amount_minor: request.amountMinor,
-      payment_id: null,
+      amount_minor: amountMinor,
+      payment_id: payment?.id ?? null,
       provider: provider.name,
       status: provider.initialStatus,
       next_attempt_at: provider.initialStatus === 'pending' ? request.at : null,
-      idempotency_key: request.idempotencyKey,
+      idempotency_key: key,
     });
+  };
+
+  if (!boundToPayments) {
+    const row = await owe(request.amountMinor, null, request.idempotencyKey);
     await logRefunds(tx, request, [row]);
     return { refunds: [row], created: true, anomaly: null };
   }
@@ -107,38 +116,17 @@ export async function requestRefund(tx: Tx, request: RefundRequest): Promise<Req
     return { refunds: [row], created: true, anomaly: plan.anomaly };
   }
 
-  if (plan.parts.length === 0) {
-    // An order without payments: paid back by hand (or as store credit), bound by its total.
-    const provider = providerFor(request.method, null, stripe);
-    const row = await insertRefund(tx, {
-      ...base,
-      id: randomUUID(),
-      amount_minor: request.amountMinor,
-      payment_id: null,
-      provider: provider.name,
-      status: provider.initialStatus,
-      next_attempt_at: provider.initialStatus === 'pending' ? request.at : null,
-      idempotency_key: request.idempotencyKey,
-    });
-    await logRefunds(tx, request, [row]);
-    return { refunds: [row], created: true, anomaly: null };
-  }
-
   const rows: RefundRow[] = [];
+  // No part: an order without payments, paid back by hand (or as store credit) within its total.
+  if (plan.parts.length === 0) rows.push(await owe(request.amountMinor, null, request.idempotencyKey));
   for (const [index, part] of plan.parts.entries()) {
-    const payment = payments.find((p) => p.id === part.paymentId);
-    const provider = providerFor(request.method, payment ?? null, stripe);
+    const payment = payments.find((p) => p.id === part.paymentId) ?? null;
     rows.push(
-      await insertRefund(tx, {
-        ...base,
-        id: randomUUID(),
-        amount_minor: part.amountMinor,
-        payment_id: part.paymentId,
-        provider: provider.name,
-        status: provider.initialStatus,
-        next_attempt_at: provider.initialStatus === 'pending' ? request.at : null,
-        idempotency_key: index === 0 ? request.idempotencyKey : `${request.idempotencyKey}/${index + 1}`,
-      }),
+      await owe(
+        part.amountMinor,
+        payment,
+        index === 0 ? request.idempotencyKey : `${request.idempotencyKey}/${index + 1}`,
+      ),
     );
     await reserveOnPayment(tx, part.paymentId, part.amountMinor);
   }
