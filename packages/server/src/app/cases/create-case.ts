@@ -19,7 +19,7 @@ import { type Advance, eventRow, planTransitions } from './advance-case.js';
 import { toCaseView } from './case-view.js';
 import { type EvaluatedRequest, evaluateRequest } from './evaluate-request.js';
 import { drawReturnLabel, labelStep, type ReturnLabel, returnShipmentRow } from './issue-return-label.js';
-import { refundReturnless } from './perform-case-action.js';
+import { refundReturnless } from './refund-case.js';
 
 const SYSTEM: Actor = { type: 'system', id: null };
 
