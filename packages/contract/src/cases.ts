@@ -226,7 +226,9 @@ export const CaseView = Type.Composite([
         startedAt: IsoDateTime,
         dueAt: Type.Union([IsoDateTime, Type.Null()]),
         warnAt: Type.Union([IsoDateTime, Type.Null()]),
-        remainingMinutes: Type.Union([Type.Integer(), Type.Null()]),
+        remainingMinutes: Type.Union([Type.Number(), Type.Null()], {
+          description: 'Open minutes left while paused, to the second',
+        }),
         completedAt: Type.Union([IsoDateTime, Type.Null()]),
       }),
     ),

@@ -146,6 +146,35 @@ describe(`web form, notices, surveys and measures (${testDatabaseKind()})`, () =
     clock.now = MONDAY_10;
   });
 
+  it('keeps service-level time to the second: a case opened mid-minute in office hours waits and resumes', async () => {
+    const at = (minutes: number) => new Date(MONDAY_10.getTime() + 30_500 + minutes * 60_000);
+    const resolutionOf = async (caseId: string) =>
+      (await api('GET', `/api/v1/cases/${caseId}`)).body.clocks.find((c: any) => c.metric === 'resolution');
+    clock.now = at(0);
+    const { caseId } = await submitForm('de');
+    const due = Date.parse((await resolutionOf(caseId)).dueAt);
+
+    clock.now = at(15);
+    const asked = await api('POST', `/api/v1/cases/${caseId}/actions/request-info`, {
+      reason: 'Your order number, please.',
+    });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    const paused = await resolutionOf(caseId);
+    expect(paused).toMatchObject({ state: 'paused', dueAt: null });
+    // Three business days from 10:00:30.5 leave a part minute: 29.5 seconds of it.
+    expect(paused.remainingMinutes % 1).toBeCloseTo(29.5 / 60, 6);
+
+    clock.now = at(20);
+    const answered = await api('POST', `/api/v1/cases/${caseId}/actions/provide-info`, {});
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+    const resumed = await resolutionOf(caseId);
+    expect(resumed.state).toBe('active');
+    // Due at Thursday's close (18:00 in Berlin); five open minutes later is 09:05 on Friday.
+    expect(due).toBe(Date.parse('2026-11-26T17:00:00Z'));
+    expect(Math.abs(Date.parse(resumed.dueAt) - Date.parse('2026-11-27T08:05:00Z'))).toBeLessThanOrEqual(1);
+    clock.now = MONDAY_10;
+  });
+
   it('reopens a solved case when the customer writes within the reopen period', async () => {
     const { caseId } = await submitForm('de');
     await api('POST', `/api/v1/cases/${caseId}/actions/solve`, {});
