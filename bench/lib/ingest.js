@@ -1,7 +1,6 @@
 // Inbound message ingestion: how many customer messages per second the server files, by
 // HTTP (new conversations; customers writing on their cases) and by SMTP (mail handed to
 // the built-in receiver), on PostgreSQL and on PGlite.
-import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { issueCustomerToken } from '../../packages/server/dist/app/auth/issue-customer-token.js';
 import { startEmailChannel } from '../../packages/server/dist/channels/email/start-email.js';
@@ -9,6 +8,7 @@ import { loadConfig } from '../../packages/server/dist/config.js';
 import { inSystem } from '../../packages/server/dist/db/scope.js';
 import { buildApp } from '../../packages/server/dist/http/app.js';
 import { openServices } from '../../packages/server/dist/services.js';
+import { startChildWorker } from './child-worker.js';
 import { createBenchDatabase, seed, tempDir } from './setup.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -25,26 +25,7 @@ const INBOX = 'help@bench.example';
 
 /** The load generator of this section in a child process; `ask` sends one request and waits for its result. */
 function startWorker() {
-  const child = fork(new URL('./ingest-worker.js', import.meta.url), [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ask = (msg) =>
-    new Promise((resolve, reject) => {
-      child.once('message', (answer) =>
-        answer.type === 'error'
-          ? reject(new Error(`ingest worker: ${answer.message}`))
-          : resolve(answer.result),
-      );
-      child.send(msg);
-    });
-  const close = () =>
-    child.exitCode !== null
-      ? Promise.resolve()
-      : new Promise((resolve) => {
-          child.once('exit', resolve);
-          child.send({ type: 'exit' });
-        });
-  return { ask, close };
+  return startChildWorker(new URL('./ingest-worker.js', import.meta.url), 'ingest worker');
 }
 
 async function openFor(kind, defer) {

@@ -1,11 +1,11 @@
 // Tracking-event ingestion: how many carrier events per second `POST /api/v1/tracking/events`
 // records, in batches of 100 and 500 from several concurrent carrier feeds, on PostgreSQL and
 // on PGlite; then every answer and every parcel's and return case's state is checked.
-import { fork } from 'node:child_process';
 import { sql } from 'kysely';
 import { upsertOrders } from '../../packages/server/dist/app/orders/upsert-orders.js';
 import { inSystem } from '../../packages/server/dist/db/scope.js';
 import { buildApp } from '../../packages/server/dist/http/app.js';
+import { startChildWorker } from './child-worker.js';
 import { cpuMeter } from './cpu.js';
 import { startProfile } from './profile.js';
 import { benchOrder, createBenchDatabase, open, seed, tempDir } from './setup.js';
@@ -30,26 +30,7 @@ export const TRACKING_CONFIG = {
 const DAY = 86_400_000;
 
 function startWorker() {
-  const child = fork(new URL('./tracking-worker.js', import.meta.url), [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ask = (msg) =>
-    new Promise((resolve, reject) => {
-      child.once('message', (answer) =>
-        answer.type === 'error'
-          ? reject(new Error(`tracking worker: ${answer.message}`))
-          : resolve(answer.result),
-      );
-      child.send(msg);
-    });
-  const close = () =>
-    child.exitCode !== null
-      ? Promise.resolve()
-      : new Promise((resolve) => {
-          child.once('exit', resolve);
-          child.send({ type: 'exit' });
-        });
-  return { ask, close };
+  return startChildWorker(new URL('./tracking-worker.js', import.meta.url), 'tracking worker');
 }
 
 /** An order shipped four days ago and not delivered yet: one DHL parcel, `TB<i>`. */

@@ -2,7 +2,6 @@
 // and the delivery job — run by the server's own scheduler, as `serve` runs them — to a local
 // receiver in another process; measured from each event's commit to its receipt, and checked
 // for order per case and exactly one receipt per delivery.
-import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createTenant } from '../../packages/server/dist/app/tenants/create-tenant.js';
 import { loadConfig } from '../../packages/server/dist/config.js';
@@ -13,6 +12,7 @@ import { startJobs } from '../../packages/server/dist/jobs/scheduler.js';
 import { deliverWebhooks } from '../../packages/server/dist/jobs/webhook-delivery.job.js';
 import { fanOutWebhooks } from '../../packages/server/dist/jobs/webhook-fan-out.job.js';
 import { openServices } from '../../packages/server/dist/services.js';
+import { startChildWorker } from './child-worker.js';
 import { cpuMeter } from './cpu.js';
 import { startProfile } from './profile.js';
 import { createBenchDatabase, tempDir } from './setup.js';
@@ -47,22 +47,7 @@ const TYPES = [
 ];
 
 function startReceiver() {
-  const child = fork(new URL('./webhook-receiver-worker.js', import.meta.url), [], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const ask = (msg) =>
-    new Promise((resolve) => {
-      child.once('message', (answer) => resolve(answer.result));
-      child.send(msg);
-    });
-  const close = () =>
-    child.exitCode !== null
-      ? Promise.resolve()
-      : new Promise((resolve) => {
-          child.once('exit', resolve);
-          child.send({ type: 'exit' });
-        });
-  return { ask, close };
+  return startChildWorker(new URL('./webhook-receiver-worker.js', import.meta.url), 'webhook receiver');
 }
 
 const matches = (patterns, type) =>
