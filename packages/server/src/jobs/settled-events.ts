@@ -1,3 +1,6 @@
+import { sql } from 'kysely';
+import type { Tx } from '../db/scope.js';
+
 /**
  * Readers of the event log after a cursor (customer notices, webhook fan-out) read a little
  * behind the writers: a transaction that took its event id earlier may commit later. So a
@@ -20,4 +23,32 @@ export function settledRun<T extends { created_at: Date | string }>(read: T[], n
     return at > settledUntil && at <= now.getTime();
   });
   return fresh === -1 ? read : read.slice(0, fresh);
+}
+
+/**
+ * Locks a reader's cursor row for the transaction (creating it at 0), so readers that move
+ * their cursor in the same transaction as their work take turns. Returns its position.
+ */
+export async function lockCursor(tx: Tx, name: string): Promise<number> {
+  await tx
+    .insertInto('job_cursors')
+    .values({ name, position: 0 })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const cursor = await tx
+    .selectFrom('job_cursors')
+    .select('position')
+    .where('name', '=', name)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  return Number(cursor.position);
+}
+
+/** Moves a cursor locked by `lockCursor` to the last event read. */
+export async function moveCursor(tx: Tx, name: string, position: number): Promise<void> {
+  await tx
+    .updateTable('job_cursors')
+    .set({ position, updated_at: sql`now()` })
+    .where('name', '=', name)
+    .execute();
 }

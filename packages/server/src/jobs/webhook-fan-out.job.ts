@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Services } from '../app/context.js';
 import { matchesEventType, RETRY_WINDOW_MS } from '../app/webhooks/webhook-rules.js';
 import { inSystem } from '../db/scope.js';
-import { settledRun } from './settled-events.js';
+import { lockCursor, moveCursor, settledRun } from './settled-events.js';
 
 const CURSOR = 'webhook-fan-out';
 
@@ -26,21 +25,11 @@ export async function fanOutWebhooks(
   { batch = 500, now = services.clock() }: FanOutOptions = {},
 ): Promise<{ read: number; queued: number }> {
   return inSystem(services.db, async (tx) => {
-    await tx
-      .insertInto('job_cursors')
-      .values({ name: CURSOR, position: 0 })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    const cursor = await tx
-      .selectFrom('job_cursors')
-      .select('position')
-      .where('name', '=', CURSOR)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const position = await lockCursor(tx, CURSOR);
     const read = await tx
       .selectFrom('events')
       .select(['id', 'tenant_id', 'stream', 'stream_id', 'type', 'data', 'created_at'])
-      .where('id', '>', Number(cursor.position))
+      .where('id', '>', position)
       .orderBy('id')
       .limit(batch)
       .execute();
@@ -91,11 +80,7 @@ export async function fanOutWebhooks(
         .values(deliveries.slice(at, at + 1000))
         .onConflict((oc) => oc.columns(['subscription_id', 'event_id']).doNothing())
         .execute();
-    await tx
-      .updateTable('job_cursors')
-      .set({ position: Number(last.id), updated_at: sql`now()` })
-      .where('name', '=', CURSOR)
-      .execute();
+    await moveCursor(tx, CURSOR, Number(last.id));
     return { read: events.length, queued: deliveries.length };
   });
 }
