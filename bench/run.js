@@ -1,13 +1,15 @@
 // npm run bench — throughput and latency of case creation and case reads through the
 // real HTTP API, on PostgreSQL and on PGlite, plus a bare-SQL baseline of the same
 // statements on PostgreSQL; then the SLA sweep over a million open cases, inbound message
-// ingestion, triage, carrier tracking events and outbound webhook delivery. See
+// ingestion, triage, carrier tracking events, outbound webhook delivery and analytics over
+// ten million case items. See
 // bench/README.md. All traffic goes to 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { sql } from 'kysely';
 import { buildApp } from '../packages/server/dist/http/app.js';
+import { analyticsClean, benchAnalytics, printAnalytics } from './lib/analytics.js';
 import { createCaseBare, runBareSql } from './lib/bare-sql.js';
 import { createCaseCompact } from './lib/bare-sql-compact.js';
 import { buildReplay } from './lib/bare-sql-replay.js';
@@ -34,9 +36,11 @@ import { benchWebhooks, printWebhooks, webhooksClean } from './lib/webhooks.js';
 const QUICK = process.env.BENCH_QUICK === '1';
 const only = process.env.BENCH_ONLY; // 'postgres' or 'pglite' to run one database
 // Which sections run, e.g. BENCH_SECTIONS=sla,ingest: cases (creation and reads), sla, ingest,
-// triage, tracking (carrier events), webhooks (outbound delivery).
+// triage, tracking (carrier events), webhooks (outbound delivery), analytics (rollups and dashboards).
 const SECTIONS = new Set(
-  (process.env.BENCH_SECTIONS ?? 'cases,sla,ingest,triage,tracking,webhooks').split(',').map((s) => s.trim()),
+  (process.env.BENCH_SECTIONS ?? 'cases,sla,ingest,triage,tracking,webhooks,analytics')
+    .split(',')
+    .map((s) => s.trim()),
 );
 const KINDS = ['postgres', 'pglite'].filter((kind) => !only || only === kind);
 const PROFILE = process.env.BENCH_PROFILE === '1'; // CPU-profile the server during the measured API runs
@@ -364,6 +368,11 @@ try {
     report.tracking = await benchTracking({ log, defer, kinds: KINDS }).finally(() => cleanUp());
   if (SECTIONS.has('webhooks'))
     report.webhooks = await benchWebhooks({ log, defer, kinds: KINDS }).finally(() => cleanUp());
+  // Ten million case items are PostgreSQL's to hold, like the sweep's million cases.
+  if (SECTIONS.has('analytics') && KINDS.includes('postgres')) {
+    log('analytics: two years of history, ~10 M case items (QUICK: ~1 M)…');
+    report.analytics = await benchAnalytics({ log, defer }).finally(() => cleanUp());
+  }
 } catch (error) {
   failed = true;
   report.error = String(error?.stack ?? error);
@@ -383,7 +392,8 @@ report.valid =
   allRunsClean(report.results) &&
   (!report.ingest || ingestClean(report.ingest)) &&
   (!report.tracking || trackingClean(report.tracking)) &&
-  (!report.webhooks || webhooksClean(report.webhooks));
+  (!report.webhooks || webhooksClean(report.webhooks)) &&
+  (!report.analytics || analyticsClean(report.analytics));
 report.sharedMachineRuns = noisyRuns(report.results);
 
 const dir = new URL('./results/', import.meta.url);
@@ -399,6 +409,7 @@ if (report.ingest) printIngest(report.ingest);
 if (report.triage) printTriage(report.triage);
 if (report.tracking) printTracking(report.tracking);
 if (report.webhooks) printWebhooks(report.webhooks);
+if (report.analytics) printAnalytics(report.analytics);
 console.log(`\nResults: bench/results/${stamp}.json (and bench/results/latest.json)`);
 // Missed targets are information, not failure; errors and non-2xx answers are failure.
 process.exitCode = failed || !report.valid ? 1 : 0;

@@ -1,3 +1,4 @@
+export * from './analytics.js';
 export * from './auth.js';
 export * from './cases.js';
 export * from './common.js';
@@ -8,7 +9,9 @@ export * from './help-desk.js';
 export * from './integrations.js';
 export * from './knowledge.js';
 export * from './orders.js';
+export * from './quality.js';
 export * from './refunds.js';
+export * from './reports.js';
 export * from './return-shipments.js';
 export * from './tracking.js';
 export * from './triage.js';

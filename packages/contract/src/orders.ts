@@ -69,6 +69,21 @@ export const ShipmentInput = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * The customer's review of an order (R-11.1, R-12.1), e.g. the review column of an Olist export.
+ * Upserted by (order, externalId); the server reads the comment's language, intent and mood.
+ */
+export const OrderReviewInput = Type.Object(
+  {
+    externalId: ExternalId,
+    score: Type.Integer({ minimum: 1, maximum: 5, description: '1 (very bad) to 5 (very good)' }),
+    comment: Type.Optional(Type.String({ maxLength: 5000, description: "The customer's own words" })),
+    reviewedAt: IsoDateTime,
+  },
+  { additionalProperties: false },
+);
+export type OrderReviewInput = Static<typeof OrderReviewInput>;
+
 /** One order as the shop sends it; upserted by (store, externalId). */
 export const OrderInput = Type.Object(
   {
@@ -93,6 +108,13 @@ export const OrderInput = Type.Object(
     lines: Type.Array(OrderLineInput, { minItems: 1, maxItems: 1000 }),
     payments: Type.Optional(Type.Array(PaymentInput, { maxItems: 50 })),
     shipments: Type.Optional(Type.Array(ShipmentInput, { maxItems: 50 })),
+    creditNote: Type.Optional(
+      Type.Boolean({
+        description:
+          'A credit note the shop issued (e.g. a UCI "C…" invoice), sent with positive quantities and status cancelled: analytics counts its units as returned',
+      }),
+    ),
+    review: Type.Optional(OrderReviewInput),
   },
   { additionalProperties: false },
 );
@@ -108,6 +130,7 @@ export type OrderBatch = Static<typeof OrderBatch>;
 export const OrderBatchResult = Type.Object({
   created: Type.Integer(),
   updated: Type.Integer(),
+  reviews: Type.Integer({ description: 'Reviews stored or updated with the batch' }),
   orders: Type.Array(Type.Object({ externalId: Type.String(), id: Uuid })),
 });
 

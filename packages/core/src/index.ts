@@ -1,4 +1,5 @@
 export * from './access/index.js';
+export * from './analytics/index.js';
 export * from './cases/index.js';
 export * from './knowledge/index.js';
 export * from './logistics/index.js';

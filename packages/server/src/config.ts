@@ -45,6 +45,13 @@ export const ConfigSchema = Type.Object({
     default: true,
     description: 'Seed the demo tenant when the database is empty (AFTERDESK_SEED_DEMO)',
   }),
+  demoHistoryWeeks: Type.Integer({
+    default: 104,
+    minimum: 0,
+    maximum: 260,
+    description:
+      'Weeks of past orders and cases in the demo shop, for its analytics; 0 for none (AFTERDESK_DEMO_HISTORY_WEEKS)',
+  }),
   secureCookies: Type.Boolean({
     default: false,
     description: 'Mark cookies Secure; turn on behind HTTPS (AFTERDESK_SECURE_COOKIES)',
@@ -110,6 +117,7 @@ const ENV: Record<keyof Config, string[]> = {
   customerTokenMinutes: ['AFTERDESK_CUSTOMER_TOKEN_MINUTES'],
   dbPoolSize: ['AFTERDESK_DB_POOL'],
   seedDemo: ['AFTERDESK_SEED_DEMO'],
+  demoHistoryWeeks: ['AFTERDESK_DEMO_HISTORY_WEEKS'],
   secureCookies: ['AFTERDESK_SECURE_COOKIES'],
   publicUrl: ['AFTERDESK_PUBLIC_URL'],
   smtpPort: ['AFTERDESK_SMTP_PORT'],

@@ -3,14 +3,14 @@ import { ACTION_PERMISSION, can, canPerform, PERMISSIONS, type PrincipalKind } f
 
 // The whole matrix, written out: a change to who may do what shows up here as a diff.
 const MATRIX: Record<PrincipalKind, string> = {
-  //            orders:r orders:w cases:r create review logist inspect settle fulfil cancel close refund upload pol:r pol:w users msg:w disp:d desk meas
-  agent: 'r . r c v . . . . x z . u p . . m . . .',
-  logistics: 'r . r . . l . . f . . . u . . . m . . .',
-  quality: 'r . r . . . i . . . . . u . . . m . . .',
-  manager: 'r w r c v l i s f x z $ u p P . m d H M',
-  admin: 'r w r c v l i s f x z $ u p P U m d H M',
-  integration: 'r w r c v l i s f x z $ u p P . m d H M',
-  customer: 'r . r c . . . . . x . . u . . . m . . .',
+  //            orders:r orders:w cases:r create review logist inspect settle fulfil cancel close refund upload pol:r pol:w users msg:w disp:d desk meas rep
+  agent: 'r . r c v . . . . x z . u p . . m . . . .',
+  logistics: 'r . r . . l . . f . . . u . . . m . . . .',
+  quality: 'r . r . . . i . . . . . u . . . m . . M .',
+  manager: 'r w r c v l i s f x z $ u p P . m d H M R',
+  admin: 'r w r c v l i s f x z $ u p P U m d H M R',
+  integration: 'r w r c v l i s f x z $ u p P . m d H M R',
+  customer: 'r . r c . . . . . x . . u . . . m . . . .',
 };
 
 describe('permissions', () => {

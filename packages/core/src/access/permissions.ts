@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'disputes:decide',
   'helpdesk:manage',
   'measures:read',
+  // Generate quality reports on demand and choose who receives them by e-mail.
+  'reports:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,8 +34,9 @@ const everything = new Set<Permission>(PERMISSIONS);
 const without = (...left: Permission[]) => new Set(PERMISSIONS.filter((p) => !left.includes(p)));
 
 // The matrix in one place. Agents review and answer; logistics moves parcels; quality
-// inspects; managers do all of the case work, decide disputes and set up the help desk
-// (service levels, macros, teams); admins also manage people.
+// inspects and reads the return analytics (rates, alerts, forecasts); managers do all of
+// the case work, decide disputes and set up the help desk (service levels, macros, teams);
+// admins also manage people.
 const ROLE_PERMISSIONS: Record<Role | 'integration' | 'customer', ReadonlySet<Permission>> = {
   agent: new Set([
     'orders:read',
@@ -54,7 +57,14 @@ const ROLE_PERMISSIONS: Record<Role | 'integration' | 'customer', ReadonlySet<Pe
     'evidence:upload',
     'messages:write',
   ]),
-  quality: new Set(['orders:read', 'cases:read', 'cases:inspect', 'evidence:upload', 'messages:write']),
+  quality: new Set([
+    'orders:read',
+    'cases:read',
+    'cases:inspect',
+    'evidence:upload',
+    'messages:write',
+    'measures:read',
+  ]),
   manager: without('users:manage'),
   admin: everything,
   // A shop's system acting through an API key: all case and order work, no people.

@@ -30,7 +30,9 @@ interface ImportOptions {
   progress: boolean;
 }
 
-type Sink = (orders: OrderInput[]) => Promise<{ created: number; updated: number; orders: { id: string }[] }>;
+type Sink = (
+  orders: OrderInput[],
+) => Promise<{ created: number; updated: number; reviews: number; orders: { id: string }[] }>;
 
 /** `afterdesk import orders <file>`: a shop's CSV export, streamed in batches through the order upsert. */
 export function importOrdersCommand(
@@ -112,6 +114,7 @@ async function importFile(
   const ids: string[] = [];
   let created = 0;
   let updated = 0;
+  let reviews = 0;
   const errors: ImportRowError[] = [];
   let summary: ImportSummary | undefined;
   try {
@@ -125,6 +128,7 @@ async function importFile(
         const stored = await sink(batch.orders);
         created += stored.created;
         updated += stored.updated;
+        reviews += stored.reviews;
         ids.push(...stored.orders.map((s) => s.id));
       }
       bar?.update(stream.bytesRead, { orders: ids.length });
@@ -136,7 +140,9 @@ async function importFile(
   for (const e of errors.slice(0, 20)) process.stderr.write(`row ${e.row}: ${e.message}\n`);
   if (errors.length > 20) process.stderr.write(`… and ${errors.length - 20} more row errors\n`);
   if (summary) process.stdout.write(`${formatSummary(summary)}\n`);
-  process.stdout.write(`stored: ${ids.length} orders (${created} new, ${updated} updated)\n`);
+  process.stdout.write(
+    `stored: ${ids.length} orders (${created} new, ${updated} updated)${reviews > 0 ? `, ${reviews} reviews` : ''}\n`,
+  );
   return { ids, errors: errors.length, summary };
 }
 
@@ -150,6 +156,7 @@ function apiSink(baseUrl: string, apiKey: string): Sink {
     const body = (await response.json()) as {
       created: number;
       updated: number;
+      reviews: number;
       orders: { id: string }[];
       detail?: string;
     };
@@ -170,6 +177,8 @@ async function verifyStored(
 ): Promise<string> {
   let orders = 0;
   let lines = 0;
+  let reviews = 0;
+  let creditNotes = 0;
   const totals = new Map<string, number>();
   await inTenant(services.db, tenantId, async (tx) => {
     for (let i = 0; i < ids.length; i += 1000) {
@@ -180,12 +189,14 @@ async function verifyStored(
           'currency',
           (eb) => eb.fn.countAll<number>().as('orders'),
           (eb) => eb.fn.sum<number>('total_minor').as('total'),
+          (eb) => eb.fn.countAll<number>().filterWhere('credit_note', '=', true).as('credit_notes'),
         ])
         .where('id', 'in', part)
         .groupBy('currency')
         .execute();
       for (const r of rows) {
         orders += Number(r.orders);
+        creditNotes += Number(r.credit_notes);
         totals.set(r.currency, (totals.get(r.currency) ?? 0) + Number(r.total));
       }
       const counted = await tx
@@ -194,15 +205,24 @@ async function verifyStored(
         .where('order_id', 'in', part)
         .executeTakeFirst();
       lines += Number(counted?.n ?? 0);
+      const reviewed = await tx
+        .selectFrom('order_reviews')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('order_id', 'in', part)
+        .executeTakeFirst();
+      reviews += Number(reviewed?.n ?? 0);
     }
   });
   const expected = Object.values(summary.currencies);
   const reconciled =
     orders === summary.orders &&
     lines === summary.lines &&
+    reviews === summary.reviews &&
+    creditNotes === expected.reduce((sum, c) => sum + c.cancellations.orders, 0) &&
     expected.every((c) => totals.get(c.currency) === c.sales.amountMinor + c.cancellations.amountMinor);
   const money = [...totals]
     .map(([currency, minor]) => `${currency} ${formatMinor(minor, currencyDigits(currency))}`)
     .join(', ');
-  return `database: ${orders} orders, ${lines} lines, gross ${money || '0'} (sales + cancellations) — ${reconciled ? 'reconciled with the file' : 'DOES NOT MATCH the file'}`;
+  const notes = creditNotes > 0 ? ` (${creditNotes} credit notes)` : '';
+  return `database: ${orders} orders${notes}, ${lines} lines, ${reviews} reviews, gross ${money || '0'} (sales + cancellations) — ${reconciled ? 'reconciled with the file' : 'DOES NOT MATCH the file'}`;
 }

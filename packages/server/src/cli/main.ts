@@ -8,6 +8,7 @@ import { connectDatabase } from '../db/connect.js';
 import { migrate } from '../db/migrate.js';
 import { createLogger, openServices } from '../services.js';
 import { importOrdersCommand } from './import-orders.command.js';
+import { reportCommand } from './report.command.js';
 import { serve } from './serve.command.js';
 import { triageCommand } from './triage.command.js';
 import { work } from './work.command.js';
@@ -144,6 +145,7 @@ export async function main(argv: string[]): Promise<void> {
   importOrdersCommand(imports, (run) => withServices(quiet(), run));
 
   program.addCommand(triageCommand((run) => withServices(quiet(), run)));
+  program.addCommand(reportCommand((run) => withServices(quiet(), run)));
 
   try {
     await program.parseAsync(argv);

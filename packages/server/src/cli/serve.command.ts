@@ -9,14 +9,17 @@ import type { Config } from '../config.js';
 import { buildApp } from '../http/app.js';
 import { deliverQueuedEmail } from '../jobs/deliver-email.job.js';
 import { deliverQueuedNotices } from '../jobs/deliver-notices.job.js';
+import { detectQualityAlertsForAll, QUALITY_ALERTS_EVERY_MS } from '../jobs/detect-quality-alerts.job.js';
 import { notifyCustomers } from '../jobs/notify-customers.job.js';
 import { payRefunds } from '../jobs/pay-refunds.job.js';
 import { requestReturnShipments } from '../jobs/return-shipments.job.js';
+import { rollUpMeasures } from '../jobs/roll-up-measures.job.js';
 import { type Job, startJobs } from '../jobs/scheduler.js';
 import { settlePromises } from '../jobs/settle-promises.job.js';
 import { sweepSlaClocks } from '../jobs/sla-sweep.job.js';
 import { deliverWebhooks } from '../jobs/webhook-delivery.job.js';
 import { fanOutWebhooks } from '../jobs/webhook-fan-out.job.js';
+import { runWeeklyReports, WEEKLY_REPORTS_EVERY_MS } from '../jobs/weekly-reports.job.js';
 import { openServices } from '../services.js';
 
 /** Starts the HTTP server; on an empty database it first seeds the demo shop. */
@@ -57,6 +60,17 @@ export function backgroundJobs(services: Services, config: Config, sender: Email
     { name: 'webhook-delivery', everyMs: every, run: () => deliverWebhooks(services) },
     { name: 'pay-refunds', everyMs: every, run: () => payRefunds(services) },
     { name: 'return-shipments', everyMs: every, run: () => requestReturnShipments(services) },
+    { name: 'roll-up-measures', everyMs: every, run: () => rollUpMeasures(services) },
+    {
+      name: 'detect-quality-alerts',
+      everyMs: QUALITY_ALERTS_EVERY_MS,
+      run: () => detectQualityAlertsForAll(services),
+    },
+    {
+      name: 'weekly-reports',
+      everyMs: WEEKLY_REPORTS_EVERY_MS,
+      run: () => runWeeklyReports(services, sender),
+    },
     // Without an outbound server (AFTERDESK_SMTP_URL) replies simply stay queued.
     ...(sender
       ? [

@@ -28,6 +28,11 @@ export interface ConnectOptions {
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl?.startsWith('postgres')) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+    // An idle connection that drops (a restart, a terminated backend) is discarded and the
+    // pool emits 'error'; unheard, that would end the process. The next query reconnects.
+    pool.on('error', (error: Error & { code?: string }) =>
+      console.warn(`database: an idle connection was lost (${error.code ?? error.message})`),
+    );
     return {
       db: new Kysely<Database>({
         dialect: new PostgresDialect({ pool: preparingPool(pool) as unknown as pg.Pool }),

@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { QualityTables } from './schema-quality.js';
+import type { ReportTables } from './schema-reports.js';
+import type { RollupTables } from './schema-rollups.js';
 
 /** Timestamps read as Date and accept Date or ISO strings on write. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -53,8 +56,23 @@ export interface OrdersTable {
   total_minor: number;
   delivered_at: Timestamp | null;
   shipping_address: Json<ShippingAddressValue | null>;
+  credit_note: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface OrderReviewsTable {
+  id: string;
+  tenant_id: string;
+  order_id: string;
+  external_id: string;
+  score: number;
+  comment: string | null;
+  language: string | null;
+  intent: string | null;
+  sentiment: number | null;
+  reviewed_at: Timestamp;
+  created_at: CreatedAt;
 }
 
 /** Where an order goes, as stored in `orders.shipping_address` and `order_changes.address`. */
@@ -533,11 +551,13 @@ export interface JobCursorsTable {
 }
 
 /** The database as Kysely sees it. Column names stay snake_case, as a DBA reads them. */
-export interface Database {
+// Each area's tables live in their own file, so parallel work does not edit this one.
+export interface Database extends RollupTables, QualityTables, ReportTables {
   tenants: TenantsTable;
   stores: StoresTable;
   customers: CustomersTable;
   orders: OrdersTable;
+  order_reviews: OrderReviewsTable;
   order_lines: OrderLinesTable;
   payments: PaymentsTable;
   shipments: ShipmentsTable;

@@ -240,6 +240,22 @@ describe(`who may do what, over HTTP (${testDatabaseKind()})`, () => {
       permission: 'cases:read',
       send: (who) => call(who, 'GET', `/api/v1/evidence/${carla.evidenceId}`),
     },
+    {
+      route: 'GET /analytics/measures',
+      permission: 'measures:read',
+      send: (who) =>
+        call(who, 'GET', '/api/v1/analytics/measures?from=2026-01-01&to=2026-02-01&measures=return_rate'),
+    },
+    {
+      route: 'GET /analytics/alerts',
+      permission: 'measures:read',
+      send: (who) => call(who, 'GET', '/api/v1/analytics/alerts'),
+    },
+    {
+      route: 'GET /reports',
+      permission: 'measures:read',
+      send: (who) => call(who, 'GET', '/api/v1/reports'),
+    },
   ];
 
   describe('the permission matrix, route by route and action by action', () => {

@@ -17,6 +17,7 @@ import { registerLive } from './live.routes.js';
 import { maskPersonalData } from './masking.js';
 import { registerMetrics } from './metrics.js';
 import { problem, sendProblem, toProblem } from './problem.js';
+import { analyticsRoutes } from './routes/analytics.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
@@ -27,7 +28,9 @@ import { integrationRoutes } from './routes/integrations.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { orderRoutes } from './routes/orders.routes.js';
 import { policyRoutes } from './routes/policies.routes.js';
+import { qualityRoutes } from './routes/quality.routes.js';
 import { refundRoutes } from './routes/refunds.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
 import { returnShipmentRoutes } from './routes/return-shipments.routes.js';
 import { serviceRoutes } from './routes/service.routes.js';
 import { trackingRoutes } from './routes/tracking.routes.js';
@@ -149,6 +152,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
         webhookRoutes,
         returnShipmentRoutes,
         exchangeRoutes,
+        analyticsRoutes,
+        qualityRoutes,
+        reportRoutes,
       ]) {
         routes(api.withTypeProvider<TypeBoxTypeProvider>(), services);
       }

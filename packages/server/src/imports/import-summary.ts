@@ -36,6 +36,8 @@ export interface ImportSummary {
   rowsRejected: number;
   orders: number;
   lines: number;
+  /** Imported orders that carry the customer's review. */
+  reviews: number;
   errors: number;
   currencies: Record<string, CurrencySummary>;
   /**
@@ -62,6 +64,7 @@ export class SummaryTally {
     rowsRejected: 0,
     orders: 0,
     lines: 0,
+    reviews: 0,
     errors: 0,
     currencies: {},
     reconciled: true,
@@ -104,6 +107,7 @@ export class SummaryTally {
     this.summary.rowsImported += rows;
     this.summary.orders += 1;
     this.summary.lines += order.lines.length;
+    if (order.review) this.summary.reviews += 1;
   }
 
   /** A copy, so batches already handed out do not change under their reader. */
@@ -139,7 +143,7 @@ export class SummaryTally {
 export function formatSummary(summary: ImportSummary): string {
   const out = [
     `rows read ${summary.rowsRead}: imported ${summary.rowsImported}, rejected ${summary.rowsRejected} (${summary.errors} errors)`,
-    `imported ${summary.orders} orders, ${summary.lines} lines`,
+    `imported ${summary.orders} orders, ${summary.lines} lines${summary.reviews > 0 ? `, ${summary.reviews} reviews` : ''}`,
   ];
   for (const b of Object.values(summary.currencies)) {
     out.push(`${b.currency}:`);

@@ -115,6 +115,23 @@ export const OrderCsvMapping = Type.Object(
       },
       { additionalProperties: false },
     ),
+    review: Type.Optional(
+      Type.Object(
+        {
+          externalId: Type.Optional(
+            Type.Union([ColumnSource, ConstantSource], {
+              description: "The review's id in the shop (default: the order key); re-imports update by it",
+            }),
+          ),
+          score: Type.Union([ColumnSource, ConstantSource], {
+            description: 'A whole number from 1 to 5; a row with no score carries no review',
+          }),
+          comment: Type.Optional(ValueSource),
+          reviewedAt: DateSource,
+        },
+        { additionalProperties: false },
+      ),
+    ),
     shipment: Type.Optional(
       Type.Object(
         {
@@ -179,7 +196,13 @@ export function mappedColumns(mapping: OrderCsvMapping): Array<{ column: string;
     }
   };
   visit(
-    { order: mapping.order, customer: mapping.customer, line: mapping.line, shipment: mapping.shipment },
+    {
+      order: mapping.order,
+      customer: mapping.customer,
+      line: mapping.line,
+      shipment: mapping.shipment,
+      review: mapping.review,
+    },
     '',
   );
   return found;

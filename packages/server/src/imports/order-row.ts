@@ -1,4 +1,4 @@
-import type { OrderInput, OrderLineInput } from '@afterdesk/contract';
+import type { OrderInput, OrderLineInput, OrderReviewInput } from '@afterdesk/contract';
 import { DateTime } from 'luxon';
 import {
   currencyDigits,
@@ -13,6 +13,8 @@ import type { DateSource, OrderCsvMapping, ValueSource } from './order-csv-mappi
 // (signs, exact money, cancellations, dates) is tested without files.
 
 type OrderHeader = Omit<OrderInput, 'lines'>;
+// The contract's limit, checked per row so one long comment is reported on its line.
+const REVIEW_COMMENT_MAX = 5000;
 type OrderStatus = NonNullable<OrderInput['status']>;
 const STATUSES: readonly OrderStatus[] = ['placed', 'paid', 'shipped', 'delivered', 'cancelled'];
 
@@ -111,6 +113,32 @@ export function createRowMapper(
       }
     };
 
+    // The customer's review, when the mapping has one and the row carries a score.
+    const readReview = (): OrderReviewInput | undefined => {
+      const source = mapping.review;
+      const scoreText = source && read(source.score, 'review score');
+      if (!source || scoreText === undefined) return undefined;
+      const score = Number(scoreText);
+      if (!Number.isInteger(score) || score < 1 || score > 5) {
+        problems.push(`review score "${scoreText}" is not a whole number from 1 to 5`);
+        return undefined;
+      }
+      const reviewedAt = date(source.reviewedAt, 'review date');
+      if (reviewedAt === undefined && !faulty.has('review date'))
+        problem('review date', 'review date is empty');
+      const comment = read(source.comment, 'review comment');
+      if (comment !== undefined && comment.length > REVIEW_COMMENT_MAX) {
+        problems.push(`review comment is ${comment.length} characters, more than ${REVIEW_COMMENT_MAX}`);
+      }
+      if (reviewedAt === undefined) return undefined;
+      return {
+        externalId: read(source.externalId, 'review id') ?? key,
+        score,
+        ...(comment === undefined ? {} : { comment }),
+        reviewedAt,
+      };
+    };
+
     const key = required(mapping.order.key, 'order key');
     const cancellation = mapping.cancellation !== undefined && key.startsWith(mapping.cancellation.keyPrefix);
     const currency = required(mapping.order.currency, 'currency').toUpperCase();
@@ -200,6 +228,7 @@ export function createRowMapper(
         return value === undefined ? [] : [[field, field === 'country' ? value.toUpperCase() : value]];
       }),
     );
+    const review = readReview();
     const shipment = mapping.shipment && {
       carrier: required(mapping.shipment.carrier, 'carrier'),
       trackingNumber: read(mapping.shipment.trackingNumber, 'tracking number'),
@@ -253,6 +282,8 @@ export function createRowMapper(
       ...(shippingMinor === undefined ? {} : { shippingMinor }),
       customer,
       ...(hasShipment ? { shipments: [withoutUndefined(shipment)] } : {}),
+      ...(cancellation ? { creditNote: true } : {}),
+      ...(review ? { review } : {}),
     };
     return { ok: true, row: { key, cancellation, currency, header, lines, goodsMinor: goodsMinor ?? 0 } };
   };

@@ -12,10 +12,13 @@ import { inTenant } from '../../db/scope.js';
 import { requirePermission } from '../access.js';
 import { actorOf, type Ctx } from '../context.js';
 import { type FieldError, invalid } from '../errors.js';
+import { readReviewComment } from './read-review.js';
 
 export interface UpsertOrdersResult {
   created: number;
   updated: number;
+  /** Reviews stored or updated. */
+  reviews: number;
   orders: { externalId: string; id: string }[];
 }
 
@@ -29,6 +32,14 @@ export async function upsertOrders(ctx: Ctx, orders: OrderInput[]): Promise<Upse
     const errors = records.flatMap((r) => (r.ok ? [] : r.errors));
     if (errors.length > 0) throw invalid('Some orders are not valid; none of the batch was stored.', errors);
     const ready = records.flatMap((r) => (r.ok ? [r.order] : []));
+    // Review comments are triaged like inbound messages, with the tenant's models, loaded once per batch.
+    if (ready.some((o) => o.review?.comment)) {
+      const models = await ctx.triage.modelsFor(tx, tenantId);
+      for (const o of ready) {
+        if (o.review)
+          Object.assign(o.review, readReviewComment(o.review.comment, models, o.customer.language));
+      }
+    }
 
     const customers = new Map<string, CustomerRecord>();
     for (const o of ready) customers.set(o.customer.externalId, o.customer);
@@ -55,6 +66,7 @@ export async function upsertOrders(ctx: Ctx, orders: OrderInput[]): Promise<Upse
     return {
       created,
       updated: stored.length - created,
+      reviews: ready.filter((o) => o.review).length,
       orders: stored.map(({ externalId, id }) => ({ externalId, id })),
     };
   });
@@ -138,6 +150,19 @@ function toRecord(
       shippingMinor,
       totalMinor: goodsMinor + shippingMinor,
       deliveredAt,
+      creditNote: input.creditNote ?? false,
+      review: input.review
+        ? {
+            id: randomUUID(),
+            externalId: input.review.externalId,
+            score: input.review.score,
+            comment: input.review.comment?.trim() || null,
+            language: null,
+            intent: null,
+            sentiment: null,
+            reviewedAt: input.review.reviewedAt,
+          }
+        : null,
       lines,
       payments,
       shipments,

@@ -17,6 +17,9 @@ export interface OrderRecord {
   shippingMinor: number;
   totalMinor: number;
   deliveredAt: string | null;
+  /** An imported credit note: its units count as returned in analytics. */
+  creditNote: boolean;
+  review: ReviewRecord | null;
   lines: {
     id: string;
     externalId: string;
@@ -37,6 +40,18 @@ export interface OrderRecord {
     deliveredAt: string | null;
     estimatedAt: string | null;
   }[];
+}
+
+/** The customer's review of an order, with what triage read in its comment. */
+export interface ReviewRecord {
+  id: string;
+  externalId: string;
+  score: number;
+  comment: string | null;
+  language: string | null;
+  intent: string | null;
+  sentiment: number | null;
+  reviewedAt: string;
 }
 
 export interface CustomerRecord {
@@ -121,6 +136,7 @@ export async function upsertOrders(
           shipping_minor: o.shippingMinor,
           total_minor: o.totalMinor,
           delivered_at: o.deliveredAt,
+          credit_note: o.creditNote,
         })),
       )
       .onConflict((oc) =>
@@ -134,6 +150,7 @@ export async function upsertOrders(
           shipping_minor: eb.ref('excluded.shipping_minor'),
           total_minor: eb.ref('excluded.total_minor'),
           delivered_at: eb.ref('excluded.delivered_at'),
+          credit_note: eb.ref('excluded.credit_note'),
           updated_at: sql`now()`,
         })),
       )
@@ -234,6 +251,41 @@ export async function upsertOrders(
             status: sql`case when ${sameParcel} then shipments.status end`,
             status_at: sql`case when ${sameParcel} then shipments.status_at end`,
             location: sql`case when ${sameParcel} then shipments.location end`,
+          })),
+        )
+        .execute();
+    }
+    const reviews = withIds.flatMap((o) =>
+      o.review
+        ? [
+            {
+              id: o.review.id,
+              tenant_id: o.tenantId,
+              order_id: o.storedId,
+              external_id: o.review.externalId,
+              score: o.review.score,
+              comment: o.review.comment,
+              language: o.review.language,
+              intent: o.review.intent,
+              sentiment: o.review.sentiment,
+              reviewed_at: o.review.reviewedAt,
+            },
+          ]
+        : [],
+    );
+    // By (order, external id): importing the same file again updates a review, never doubles it.
+    for (const rpart of chunks(reviews)) {
+      await tx
+        .insertInto('order_reviews')
+        .values(rpart)
+        .onConflict((oc) =>
+          oc.columns(['tenant_id', 'order_id', 'external_id']).doUpdateSet((eb) => ({
+            score: eb.ref('excluded.score'),
+            comment: eb.ref('excluded.comment'),
+            language: eb.ref('excluded.language'),
+            intent: eb.ref('excluded.intent'),
+            sentiment: eb.ref('excluded.sentiment'),
+            reviewed_at: eb.ref('excluded.reviewed_at'),
           })),
         )
         .execute();

@@ -11,9 +11,16 @@ import { getBuiltInMapping } from './index.js';
 
 // Fixtures copy the real files' headers and shapes (values invented), so these tests need no data.
 const OLIST_HEADER =
-  'source_row,id,order_status,order_products_value,order_freight_value,order_items_qty,order_sellers_qty,order_purchase_timestamp,order_aproved_at,order_estimated_delivery_date,order_delivered_customer_date,customer_city,customer_state,customer_zip_code_prefix,product_category_name,review_comment_message';
-const olistRow = (id: number, status: string, value: string, qty: number, delivered: string) =>
-  `${id},${id},${status},${value},14.38,${qty},1,2017-08-30 11:41:01.000000,2017-08-30 11:55:08.970352,2017-09-21 00:00:00.000000,${delivered},Belo Horizonte,MG,308,beleza_saude,tudo certo`;
+  'source_row,id,order_status,order_products_value,order_freight_value,order_items_qty,order_sellers_qty,order_purchase_timestamp,order_aproved_at,order_estimated_delivery_date,order_delivered_customer_date,customer_city,customer_state,customer_zip_code_prefix,product_category_name,review_score,review_comment_message,review_creation_date';
+const olistRow = (
+  id: number,
+  status: string,
+  value: string,
+  qty: number,
+  delivered: string,
+  review = '5,tudo certo,2017-09-09 00:00:00.000000',
+) =>
+  `${id},${id},${status},${value},14.38,${qty},1,2017-08-30 11:41:01.000000,2017-08-30 11:55:08.970352,2017-09-21 00:00:00.000000,${delivered},Belo Horizonte,MG,308,beleza_saude,${review}`;
 const RETAIL_HEADER =
   '"","InvoiceNo","StockCode","Description","Quantity","InvoiceDate","UnitPrice","CustomerID","Country"';
 
@@ -67,8 +74,45 @@ describe('olist mapping', () => {
             unitPriceMinor: 8999,
           },
         ],
+        review: {
+          externalId: 'olist-review-1',
+          score: 5,
+          comment: 'tudo certo',
+          reviewedAt: '2017-09-09T00:00:00-03:00',
+        },
       },
     ]);
+  });
+
+  it("carries each row's review, and refuses a row whose score is not 1 to 5", async () => {
+    const csv = [
+      OLIST_HEADER,
+      olistRow(6, 'delivered', '10.0', 1, '', '1,produto veio quebrado,2018-01-24 00:00:00.000000'),
+      olistRow(7, 'delivered', '10.0', 1, '', '3,,2018-01-25 00:00:00.000000'),
+      olistRow(8, 'delivered', '10.0', 1, '', ',,'),
+      olistRow(9, 'delivered', '10.0', 1, '', '6,otimo,2018-01-25 00:00:00.000000'),
+      olistRow(10, 'delivered', '10.0', 1, '', '4,ok,'),
+    ].join('\n');
+    const { orders, errors, summary } = await importAll(csv, 'olist');
+    // Dates without an offset are read in São Paulo, on its summer time in January 2018.
+    expect(orders.map((o) => [o.externalId, o.review])).toEqual([
+      [
+        'olist-6',
+        {
+          externalId: 'olist-review-6',
+          score: 1,
+          comment: 'produto veio quebrado',
+          reviewedAt: '2018-01-24T00:00:00-02:00',
+        },
+      ],
+      ['olist-7', { externalId: 'olist-review-7', score: 3, reviewedAt: '2018-01-25T00:00:00-02:00' }],
+      ['olist-8', undefined],
+    ]);
+    expect(errors.map((e) => [e.row, e.message])).toEqual([
+      [5, 'review score "6" is not a whole number from 1 to 5'],
+      [6, 'review date is empty'],
+    ]);
+    expect(summary).toMatchObject({ orders: 3, reviews: 2 });
   });
 
   it('splits a goods total that does not divide by the quantity into two exact lines', async () => {
@@ -134,6 +178,8 @@ describe('online-retail mapping', () => {
       ['545464', undefined, { country: 'GB' }, [['uci-row-107865', 1]]],
       ['C537600', 'cancelled', { country: 'GB' }, [['uci-row-14515', 1]]],
     ]);
+    // Credit notes say so, for analytics to count their units as returned; sales do not.
+    expect(orders.map((o) => o.creditNote)).toEqual([undefined, undefined, true]);
     expect(orders[0]?.placedAt).toBe('2011-10-31T10:42:00+00:00');
     expect(orders[1]?.lines[0]?.title).toBe('FLOWER GLASS GARLD NECKL36"AMETHYST');
     expect(errors.map((e) => e.row)).toEqual([6, 7, 8]);

@@ -7,7 +7,8 @@ const zone = 'America/Sao_Paulo';
  * product ids or names. So each order gets one line (split in two when the total does not divide
  * by the count, see `splitLineTotal`) titled by its category, translated to English when the
  * caller passes Olist's translation table. Customer ids are per order (`olist-customer-<id>`):
- * zip + city is shared by many buyers. City, state and zip have no place in the contract.
+ * zip + city is shared by many buyers. City, state and zip have no place in the contract. Each
+ * row's review (score, comment, date) comes along; the server triages the comment.
  */
 export const olistMapping: OrderCsvMapping = {
   name: 'olist',
@@ -42,6 +43,13 @@ export const olistMapping: OrderCsvMapping = {
     category: { column: 'product_category_name', translate: true },
     quantity: { column: 'order_items_qty' },
     lineTotal: { column: 'order_products_value' },
+  },
+  // One review per order; the export has no review id, so the order's id names it.
+  review: {
+    externalId: { column: 'id', prefix: 'olist-review-' },
+    score: { column: 'review_score' },
+    comment: { column: 'review_comment_message' },
+    reviewedAt: { column: 'review_creation_date', format: 'sql', zone },
   },
   shipment: {
     carrier: { value: 'correios' },

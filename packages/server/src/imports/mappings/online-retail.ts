@@ -45,10 +45,11 @@ const COUNTRIES: Record<string, string> = {
 
 /**
  * UCI Online Retail (a UK gift shop, 2010–2011): one row per invoice line. "C…" invoices are
- * credit notes with negative quantities: imported as cancelled orders with positive quantities and
- * summed apart, so imported sales − cancellations equals the file's Σ Quantity × UnitPrice. Lines
- * keep the file's first, unnamed column (the row number in the original file) as id, so two lines
- * of one invoice with the same StockCode stay two lines. The status of sales is left to the
+ * credit notes with negative quantities: imported as cancelled orders with positive quantities,
+ * marked `creditNote` (analytics counts their units as returned), and summed apart, so imported
+ * sales − cancellations equals the file's Σ Quantity × UnitPrice. Lines keep the file's first,
+ * unnamed column (the row number in the original file) as id, so two lines of one invoice with
+ * the same StockCode stay two lines. The status of sales is left to the
  * server's default: the file does not say whether they were delivered.
  */
 export const onlineRetailMapping: OrderCsvMapping = {
