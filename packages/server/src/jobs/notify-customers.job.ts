@@ -17,7 +17,7 @@ import { loadHelpDeskSettings } from '../app/settings/help-desk-settings.js';
 import { findMessage } from '../db/repositories/messages.repository.js';
 import type { CaseRow } from '../db/schema.js';
 import { inSystem, inTenant, type Tx } from '../db/scope.js';
-import { settledRun } from './settled-events.js';
+import { readSettledEvents } from './settled-events.js';
 
 const CURSOR = 'notify-customers';
 
@@ -46,14 +46,7 @@ export async function notifyCustomers(services: Services, options: { batch?: num
       .select('position')
       .where('name', '=', CURSOR)
       .executeTakeFirst();
-    const read = await tx
-      .selectFrom('events')
-      .select(['id', 'tenant_id', 'stream_id', 'type', 'actor_type', 'reason', 'data', 'created_at'])
-      .where('id', '>', Number(cursor?.position ?? 0))
-      .orderBy('id')
-      .limit(batch)
-      .execute();
-    return settledRun(read, now);
+    return readSettledEvents(tx, Number(cursor?.position ?? 0), batch, now);
   });
   let sent = 0;
   for (const event of events as EventRow[]) {

@@ -1,7 +1,7 @@
 import { refreshBuckets, touchedBuckets } from '../app/analytics/refresh-rollups.js';
 import type { Services } from '../app/context.js';
 import { inSystem } from '../db/scope.js';
-import { lockCursor, moveCursor, settledRun } from './settled-events.js';
+import { lockCursor, moveCursor, readSettledEvents } from './settled-events.js';
 
 const CURSOR = 'roll-up-measures';
 
@@ -25,14 +25,7 @@ export async function rollUpMeasures(
 ): Promise<{ read: number; buckets: number }> {
   return inSystem(services.db, async (tx) => {
     const position = await lockCursor(tx, CURSOR);
-    const read = await tx
-      .selectFrom('events')
-      .select(['id', 'created_at'])
-      .where('id', '>', position)
-      .orderBy('id')
-      .limit(batch)
-      .execute();
-    const events = settledRun(read, now);
+    const events = await readSettledEvents(tx, position, batch, now);
     const last = events.at(-1);
     if (!last) return { read: 0, buckets: 0 };
     const buckets = await touchedBuckets(tx, position, Number(last.id));

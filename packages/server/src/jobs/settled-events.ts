@@ -26,6 +26,21 @@ export function settledRun<T extends { created_at: Date | string }>(read: T[], n
 }
 
 /**
+ * The settled events after `position`, in id order, at most `batch` read: what every reader
+ * of the event log takes in one turn (see `settledRun`).
+ */
+export async function readSettledEvents(tx: Tx, position: number, batch: number, now: Date) {
+  const read = await tx
+    .selectFrom('events')
+    .select(['id', 'tenant_id', 'stream', 'stream_id', 'type', 'actor_type', 'reason', 'data', 'created_at'])
+    .where('id', '>', position)
+    .orderBy('id')
+    .limit(batch)
+    .execute();
+  return settledRun(read, now);
+}
+
+/**
  * Locks a reader's cursor row for the transaction (creating it at 0), so readers that move
  * their cursor in the same transaction as their work take turns. Returns its position.
  */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Services } from '../app/context.js';
 import { matchesEventType, RETRY_WINDOW_MS } from '../app/webhooks/webhook-rules.js';
 import { inSystem } from '../db/scope.js';
-import { lockCursor, moveCursor, settledRun } from './settled-events.js';
+import { lockCursor, moveCursor, readSettledEvents } from './settled-events.js';
 
 const CURSOR = 'webhook-fan-out';
 
@@ -26,14 +26,7 @@ export async function fanOutWebhooks(
 ): Promise<{ read: number; queued: number }> {
   return inSystem(services.db, async (tx) => {
     const position = await lockCursor(tx, CURSOR);
-    const read = await tx
-      .selectFrom('events')
-      .select(['id', 'tenant_id', 'stream', 'stream_id', 'type', 'data', 'created_at'])
-      .where('id', '>', position)
-      .orderBy('id')
-      .limit(batch)
-      .execute();
-    const events = settledRun(read, now);
+    const events = await readSettledEvents(tx, position, batch, now);
     const last = events.at(-1);
     if (!last) return { read: 0, queued: 0 };
     const tenants = [...new Set(events.map((e) => e.tenant_id))];
