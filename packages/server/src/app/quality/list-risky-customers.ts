@@ -3,10 +3,10 @@ import { type RiskThresholds, scoreCustomerAbuse } from '@afterdesk/core';
 import { inTenant } from '../../db/scope.js';
 import { requirePermission } from '../access.js';
 import type { Ctx } from '../context.js';
-import { invalid, notFound } from '../errors.js';
+import { notFound } from '../errors.js';
 import { type CustomerFacts, customerReturnFacts } from './customer-return-facts.js';
 import { loadRiskThresholds } from './risk-settings.js';
-import { addDays, isDay } from './weeks.js';
+import { checkPeriod } from './weeks.js';
 
 /** Most customers scored per request: the period should be a week or a month, not years. */
 const MAX_CANDIDATES = 5000;
@@ -18,16 +18,7 @@ const MAX_CANDIDATES = 5000;
  */
 export async function listRiskyCustomers(ctx: Ctx, query: RiskCustomersQuery) {
   requirePermission(ctx, 'measures:read');
-  for (const field of ['from', 'to'] as const) {
-    const value = query[field];
-    if (value !== undefined && !isDay(value))
-      throw invalid('The period is not valid.', [
-        { field: `/${field}`, message: 'Must be a day, YYYY-MM-DD.' },
-      ]);
-  }
-  const to = query.to ?? addDays(query.from, 7);
-  if (!(query.from < to))
-    throw invalid('The period is empty.', [{ field: '/to', message: 'Must be after from.' }]);
+  const { to } = checkPeriod(query);
   const tenantId = ctx.principal.tenantId;
   return inTenant(ctx.db, tenantId, async (tx) => {
     const thresholds = await loadRiskThresholds(tx);

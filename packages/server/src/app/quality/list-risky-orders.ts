@@ -6,7 +6,7 @@ import { requirePermission } from '../access.js';
 import type { Ctx } from '../context.js';
 import { invalid } from '../errors.js';
 import { loadRiskThresholds } from './risk-settings.js';
-import { addDays, isDay } from './weeks.js';
+import { checkPeriod } from './weeks.js';
 
 /**
  * Orders placed in the period that deserve a proactive check (R-13.2): a total above the
@@ -16,16 +16,7 @@ import { addDays, isDay } from './weeks.js';
  */
 export async function listRiskyOrders(ctx: Ctx, query: RiskOrdersQuery) {
   requirePermission(ctx, 'measures:read');
-  for (const field of ['from', 'to'] as const) {
-    const value = query[field];
-    if (value !== undefined && !isDay(value))
-      throw invalid('The period is not valid.', [
-        { field: `/${field}`, message: 'Must be a day, YYYY-MM-DD.' },
-      ]);
-  }
-  const to = query.to ?? addDays(query.from, 7);
-  if (!(query.from < to))
-    throw invalid('The period is empty.', [{ field: '/to', message: 'Must be after from.' }]);
+  const { to } = checkPeriod(query);
   const limit = query.limit ?? 100;
   const after = query.cursor ? decodeCursor(query.cursor) : null;
   const tenantId = ctx.principal.tenantId;

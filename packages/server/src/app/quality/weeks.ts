@@ -1,3 +1,5 @@
+import { invalid } from '../errors.js';
+
 const DAY_MS = 86_400_000;
 
 /** 'YYYY-MM-DD' of a date's UTC calendar day. */
@@ -37,4 +39,22 @@ export function isDay(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const at = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(at) && value >= '1970-01-01' && dayOf(new Date(at)) === value;
+}
+
+/**
+ * The days of a risk list's period, `to` exclusive: a week from `from` unless `to` is given.
+ * @throws validation_failed when a day is not a real 'YYYY-MM-DD' or the period is empty.
+ */
+export function checkPeriod(query: { from: string; to?: string }): { from: string; to: string } {
+  for (const field of ['from', 'to'] as const) {
+    const value = query[field];
+    if (value !== undefined && !isDay(value))
+      throw invalid('The period is not valid.', [
+        { field: `/${field}`, message: 'Must be a day, YYYY-MM-DD.' },
+      ]);
+  }
+  const to = query.to ?? addDays(query.from, 7);
+  if (!(query.from < to))
+    throw invalid('The period is empty.', [{ field: '/to', message: 'Must be after from.' }]);
+  return { from: query.from, to };
 }
