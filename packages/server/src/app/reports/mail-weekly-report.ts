@@ -4,8 +4,8 @@ import { inTenant } from '../../db/scope.js';
 import { XLSX_CONTENT_TYPE } from '../../exports/index.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../errors.js';
-import { lastDay } from './render-report-html.js';
 import { REPORT_LABELS, reportFormat } from './report-labels.js';
+import { lastDay } from './report-printed.js';
 import type { ReportSummary } from './report-view.js';
 import { HEADLINE_MEASURES } from './weekly-report.js';
 

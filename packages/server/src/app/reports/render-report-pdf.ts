@@ -1,8 +1,21 @@
 import PDFDocument from 'pdfkit';
-import { lastDay } from './render-report-html.js';
 import { CHART_COLOURS } from './report-charts.js';
 import { nameOrNone, REPORT_LABELS, type ReportLabels, reasonLabel, reportFormat } from './report-labels.js';
-import { HEADLINE_MEASURES, type HeatMap, type WeeklyQualityReport } from './weekly-report.js';
+import {
+  alertLines,
+  anyReturns,
+  categoryTable,
+  headlineTable,
+  heatCells,
+  lastDay,
+  type PrintedTable,
+  periodLine,
+  reasonsTable,
+  reviewsSummary,
+  reviewsTable,
+  skusTable,
+} from './report-printed.js';
+import type { HeatMap, WeeklyQualityReport } from './weekly-report.js';
 
 const MARGIN = 48;
 const PAGE = { width: 595.28, height: 841.89 }; // A4
@@ -11,11 +24,6 @@ const BOTTOM = PAGE.height - MARGIN;
 const ROW = 15;
 
 type Doc = PDFKit.PDFDocument;
-interface Column {
-  title: string;
-  width: number;
-  align?: 'left' | 'right';
-}
 
 /**
  * The report as an A4 PDF: the same sections and figures as the HTML, its charts drawn
@@ -38,7 +46,7 @@ export async function renderReportPdf(
     },
   });
   const done = collect(doc);
-  const anyReturns = (report.headline.units_returned.value ?? 0) > 0 || report.topReasons.length > 0;
+  const returns = anyReturns(report);
 
   doc
     .font('Helvetica-Bold')
@@ -48,38 +56,17 @@ export async function renderReportPdf(
     .font('Helvetica')
     .fontSize(9)
     .fillColor('#555555')
-    .text(
-      printable(
-        `${L.period}: ${report.period.from} – ${lastDay(report.period.to)} · ${L.previousPeriod} ${report.previousPeriod.from} – ${lastDay(report.previousPeriod.to)} · ${L.currencyNote} ${report.currency} · ${L.generated} ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC`,
-      ),
-    )
+    .text(printable(periodLine(report, L)))
     .fillColor('black');
 
   heading(doc, L.headline);
-  table(
-    doc,
-    [
-      { title: L.measure, width: 220 },
-      { title: L.value, width: 90, align: 'right' },
-      { title: L.previous, width: 100, align: 'right' },
-      { title: L.change, width: WIDTH - 410, align: 'right' },
-    ],
-    HEADLINE_MEASURES.map((m) => {
-      const { value, previous } = report.headline[m];
-      return [
-        L.headlineMeasures[m],
-        f.measure(m, value),
-        f.measure(m, previous),
-        f.change(m, value, previous),
-      ];
-    }),
-  );
+  table(doc, headlineTable(report, f, L));
 
   heading(doc, L.trend);
   trendChart(doc, report, L);
 
   heading(doc, L.returnRateByCategory);
-  if (!anyReturns) note(doc, L.noReturns);
+  if (!returns) note(doc, L.noReturns);
   else {
     const rows = report.returnRateByCategory.filter((c) => c.unitsReturned > 0).slice(0, 12);
     barChart(
@@ -91,25 +78,7 @@ export async function renderReportPdf(
       })),
       CHART_COLOURS.returned,
     );
-    table(
-      doc,
-      [
-        { title: L.category, width: 180 },
-        { title: L.unitsDelivered, width: 80, align: 'right' },
-        { title: L.unitsReturned, width: 80, align: 'right' },
-        { title: L.returnRate, width: 70, align: 'right' },
-        { title: L.refunded, width: WIDTH - 410, align: 'right' },
-      ],
-      report.returnRateByCategory
-        .slice(0, 20)
-        .map((c) => [
-          nameOrNone(c.category, L),
-          f.integer(c.unitsDelivered),
-          f.integer(c.unitsReturned),
-          f.percent(c.returnRate),
-          f.money(c.refunded),
-        ]),
-    );
+    table(doc, categoryTable(report, f, L));
   }
 
   heading(doc, L.topReasons);
@@ -124,19 +93,7 @@ export async function renderReportPdf(
       })),
       CHART_COLOURS.rate,
     );
-    table(
-      doc,
-      [
-        { title: L.reason, width: 260 },
-        { title: L.unitsReturned, width: 110, align: 'right' },
-        { title: L.share, width: WIDTH - 370, align: 'right' },
-      ],
-      report.topReasons.map((r) => [
-        reasonLabel(r.reason, L),
-        f.integer(r.unitsReturned),
-        f.percent(r.share),
-      ]),
-    );
+    table(doc, reasonsTable(report, f, L));
   }
 
   for (const [title, rowTitle, map] of [
@@ -144,75 +101,30 @@ export async function renderReportPdf(
     [L.countryHeatMap, L.country, report.countryHeatMap],
   ] as const) {
     heading(doc, title);
-    if (!anyReturns || map.cells.length === 0) note(doc, L.noReturns);
+    if (!returns || map.cells.length === 0) note(doc, L.noReturns);
     else heatMap(doc, map, rowTitle, f, L);
   }
 
   heading(doc, L.alerts);
   if (report.alerts.length === 0) note(doc, L.noAlerts);
   for (const a of report.alerts) {
-    paragraph(
-      doc,
-      `${L.alertKinds[a.kind] ?? a.kind}: ${L.subjectKinds[a.subjectKind] ?? a.subjectKind} ${a.subject}`,
-      'Helvetica-Bold',
-    );
-    paragraph(
-      doc,
-      `${L.rate} ${f.percent(a.rate)} (${f.integer(a.unitsReturned)} / ${f.integer(a.unitsDelivered)}) · ${L.baseline} ${f.percent(a.baselineRate)}`,
-    );
-    if (a.topReasons.length)
-      paragraph(doc, `${L.topReasons}: ${a.topReasons.map((r) => reasonLabel(r, L)).join(', ')}`);
+    const { title, figures, reasons } = alertLines(a, f, L);
+    paragraph(doc, title, 'Helvetica-Bold');
+    paragraph(doc, figures);
+    if (reasons) paragraph(doc, reasons);
     for (const c of a.comments) paragraph(doc, `“${c}”`, 'Helvetica-Oblique', 12);
   }
 
   heading(doc, L.topSkus);
   if (report.topSkus.length === 0) note(doc, L.noReturns);
-  else
-    table(
-      doc,
-      [
-        { title: L.sku, width: 75 },
-        { title: L.category, width: 100 },
-        { title: L.unitsDelivered, width: 72, align: 'right' },
-        { title: L.unitsReturned, width: 72, align: 'right' },
-        { title: L.returnRate, width: 62, align: 'right' },
-        { title: L.topReasons, width: WIDTH - 381 },
-      ],
-      report.topSkus.map((s) => [
-        s.sku,
-        nameOrNone(s.category, L),
-        f.integer(s.unitsDelivered),
-        f.integer(s.unitsReturned),
-        f.percent(s.returnRate),
-        s.topReasons.map((r) => `${reasonLabel(r.reason, L)} (${r.unitsReturned})`).join(', '),
-      ]),
-    );
+  else table(doc, skusTable(report, f, L));
 
   heading(doc, L.reviews);
   const reviews = report.reviews;
   if (!reviews) note(doc, L.noReviews);
   else {
-    paragraph(
-      doc,
-      `${L.reviewCount}: ${f.integer(reviews.reviews)} · ${L.negativeReviews}: ${f.integer(reviews.negative)} · ${L.averageScore}: ${f.decimal(reviews.averageScore)}`,
-    );
-    table(
-      doc,
-      [
-        { title: L.category, width: 220 },
-        { title: L.reviewCount, width: 80, align: 'right' },
-        { title: L.negativeReviews, width: 110, align: 'right' },
-        { title: L.averageScore, width: WIDTH - 410, align: 'right' },
-      ],
-      reviews.byCategory
-        .slice(0, 15)
-        .map((c) => [
-          nameOrNone(c.category, L),
-          f.integer(c.reviews),
-          f.integer(c.negative),
-          f.decimal(c.averageScore),
-        ]),
-    );
+    paragraph(doc, reviewsSummary(reviews, f, L));
+    table(doc, reviewsTable(reviews, f, L));
     if (reviews.samples.length) paragraph(doc, L.sampleComments, 'Helvetica-Bold');
     for (const s of reviews.samples)
       paragraph(
@@ -286,7 +198,13 @@ function fit(doc: Doc, text: string, width: number): string {
   return `${t}…`;
 }
 
-function table(doc: Doc, columns: Column[], rows: string[][]) {
+function table(doc: Doc, printed: PrintedTable) {
+  const set = printed.columns.reduce((sum, c) => sum + (c.width ?? 0), 0);
+  const columns = printed.columns.map((c) => ({
+    title: c.title,
+    width: c.width ?? WIDTH - set,
+    align: c.figure ? ('right' as const) : ('left' as const),
+  }));
   const drawHeader = () => {
     const y = doc.y;
     doc.rect(MARGIN, y, WIDTH, ROW).fill('#f1f3f6').fillColor('black');
@@ -300,10 +218,10 @@ function table(doc: Doc, columns: Column[], rows: string[][]) {
     doc.font(font).fontSize(8.5);
     let x = MARGIN;
     cells.forEach((cell, i) => {
-      const c = columns[i] as Column;
+      const c = columns[i] as (typeof columns)[number];
       doc.text(fit(doc, cell, c.width - 8), x + 4, y + 4, {
         width: c.width - 8,
-        align: c.align ?? 'left',
+        align: c.align,
         lineBreak: false,
       });
       x += c.width;
@@ -318,7 +236,7 @@ function table(doc: Doc, columns: Column[], rows: string[][]) {
   };
   ensureRoom(doc, ROW * 3);
   drawHeader();
-  for (const cells of rows) {
+  for (const cells of printed.rows) {
     if (doc.y + ROW > BOTTOM) {
       doc.addPage();
       drawHeader();
@@ -408,8 +326,7 @@ function heatMap(
   const first = 130;
   const width = Math.min(70, (WIDTH - first) / Math.max(map.reasons.length, 1));
   const height = 22;
-  const max = Math.max(...map.cells.map((c) => c.returnRate ?? 0), 0);
-  const cell = new Map(map.cells.map((c) => [`${c.row}\u0000${c.reason}`, c]));
+  const cellOf = heatCells(map);
   ensureRoom(doc, height * 3);
   let y = doc.y;
   doc.font('Helvetica-Bold').fontSize(7.5).fillColor('black');
@@ -430,12 +347,12 @@ function heatMap(
     doc.font('Helvetica').fontSize(7.5).fillColor('black');
     doc.text(fit(doc, nameOrNone(row, L), first - 6), MARGIN + 2, y + 7, { lineBreak: false });
     map.reasons.forEach((reason, i) => {
-      const c = cell.get(`${row}\u0000${reason}`);
+      const shaded = cellOf(row, reason);
       const x = MARGIN + first + i * width;
       doc.rect(x, y, width, height).lineWidth(0.3).strokeColor('#d5d8de').stroke();
-      if (!c) return;
-      const opacity = max > 0 ? 0.08 + 0.62 * ((c.returnRate ?? 0) / max) : 0.08;
-      doc.rect(x, y, width, height).fillOpacity(opacity).fill(CHART_COLOURS.returned).fillOpacity(1);
+      if (!shaded) return;
+      const { cell: c, shade } = shaded;
+      doc.rect(x, y, width, height).fillOpacity(shade).fill(CHART_COLOURS.returned).fillOpacity(1);
       doc
         .fillColor('black')
         .text(`${f.percent(c.returnRate)} (${f.integer(c.unitsReturned)})`, x + 1, y + 7, {
