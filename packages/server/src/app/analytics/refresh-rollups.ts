@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { type Db, inSystem, type Tx } from '../../db/scope.js';
-import { FACT_AGGREGATES, FACTS_SQL, NO_STORE } from './rollup-facts.js';
+import { COMPLAINT_KINDS, FACT_AGGREGATES, FACTS_SQL, NO_STORE, REPEAT_WINDOW_DAYS } from './rollup-facts.js';
 import { dayTableOf, FAMILY_COLUMNS, type Family, ROLLUP_TABLES } from './rollup-lattice.js';
 
 /** One store-local day of one store: the unit the rollups are recomputed in. */
@@ -124,7 +124,7 @@ export async function touchedBuckets(tx: Tx, afterId: number, untilId: number): 
       select stream, stream_id, max(created_at) as at from events
        where id > ${afterId} and id <= ${untilId} and stream in ('case', 'order')
        group by stream, stream_id),
-    cs as (select c.id, c.tenant_id, coalesce(c.store_id, ${nil}::uuid) as store_id, c.created_at, ev.at
+    cs as (select c.id, c.tenant_id, coalesce(c.store_id, ${nil}::uuid) as store_id, c.customer_id, c.created_at, ev.at
              from ev join cases c on c.id = ev.stream_id where ev.stream = 'case'),
     os as (select o.id, o.tenant_id, o.store_id, o.placed_at, o.delivered_at, ev.at
              from ev join orders o on o.id = ev.stream_id where ev.stream = 'order'),
@@ -138,7 +138,13 @@ export async function touchedBuckets(tx: Tx, afterId: number, untilId: number): 
       union all select cs.tenant_id, cs.store_id, k.breached_at from cs join case_clocks k on k.case_id = cs.id
       union all select cs.tenant_id, cs.store_id, s.answered_at from cs join surveys s on s.case_id = cs.id
       union all select cs.tenant_id, cs.store_id, m.created_at from cs
-        join messages m on m.case_id = cs.id and m.direction = 'inbound' and m.sentiment is not null),
+        join messages m on m.case_id = cs.id and m.direction = 'inbound' and m.sentiment is not null
+      -- A case filed (or changed) before the customer's later complaints may make them repeats.
+      union all select p.tenant_id, coalesce(p.store_id, ${nil}::uuid), p.created_at from cs
+        join cases p on p.tenant_id = cs.tenant_id and p.customer_id = cs.customer_id and p.id <> cs.id
+         and p.kind in (${sql.join(COMPLAINT_KINDS.map((k) => sql.lit(k)))})
+         and p.created_at > cs.created_at
+         and p.created_at <= cs.created_at + ${sql.lit(`${REPEAT_WINDOW_DAYS} days`)}::interval),
     order_moments (tenant_id, store_id, at) as (
       select tenant_id, store_id, placed_at from os
       union all select tenant_id, store_id, delivered_at from os
