@@ -62,7 +62,10 @@ const PRIOR_ONLY: FeatureConfig = { ...DEFAULT_FEATURES, wordWeight: 0, charWeig
 // Sentiment reads Chinese as character 1–3-grams, far more numerous than a language's words:
 // 2^20 slots instead of 2^18 cut their hash collisions (validation AUC on a Chinese review set
 // rose by 0.002), and the file stays small since only the rows seen in training are stored.
-const SENTIMENT_TEXT: FeatureConfig = { ...DEFAULT_FEATURES, bits: 20 };
+// It also reads Chinese and Japanese words, split by Intl.Segmenter's dictionary: on the
+// validation slices that lifted the AUC of the Chinese sets and of MARC by 0.001 to 0.004
+// (held-out: online_shopping_10cats 0.959 → 0.965), for some 15 µs more per text.
+const SENTIMENT_TEXT: FeatureConfig = { ...DEFAULT_FEATURES, bits: 20, cjkWords: true };
 // Sentiment also tries Chinese n-grams marked as negated after 不, 没 and the like.
 const WITH_NEGATION: FeatureConfig = { ...SENTIMENT_TEXT, cjkNegation: 3 };
 // Five L-BFGS iterations that lower the loss by less than 0.01 % no longer change a ranking:

@@ -72,6 +72,23 @@ describe('extractFeatures', () => {
     );
   });
 
+  it('reads Chinese words as the dictionary splits them when asked, and other text as before', () => {
+    const wide = { ...DEFAULT_FEATURES, bits: 24 };
+    const words = { ...wide, cjkWords: true };
+    // 质量|很|差: three words and two word bigrams join the 9 character n-grams.
+    expect(extractFeatures('质量很差', wide).indices).toHaveLength(9);
+    expect(extractFeatures('质量很差', words).indices).toHaveLength(14);
+    // "质量" is one word in both texts: a shared word feature besides the shared characters.
+    const shared = (config: typeof words) => {
+      const a = new Set(extractFeatures('质量很差', config).indices);
+      return [...extractFeatures('质量不错', config).indices].filter((i) => a.has(i)).length;
+    };
+    expect(shared(words)).toBe(shared(wide) + 1);
+    expect(extractFeatures('The parcel never came', words)).toEqual(
+      extractFeatures('The parcel never came', wide),
+    );
+  });
+
   it('gives the same vector for a text whatever was extracted before it', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), fc.string({ maxLength: 200 }), (a, b) => {

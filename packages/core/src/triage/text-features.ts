@@ -23,6 +23,12 @@ export interface FeatureConfig {
    * own, so "不好" and "不太好" share a "negated 好". 0 or absent: off.
    */
   cjkNegation?: number;
+  /**
+   * Chinese and Japanese words besides their character n-grams: each run is split by the
+   * dictionary of Intl.Segmenter (ICU, offline) and its words (and word bigrams, with
+   * `wordBigrams`) join the word block. Absent: off.
+   */
+  cjkWords?: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
@@ -46,6 +52,7 @@ const FNV_PRIME = 0x01000193;
 const WORD_SEED = 0x9e3779b9;
 const CHAR_SEED = FNV_OFFSET;
 const NEGATED_SEED = 0x2545f491;
+const CJK_WORD_SEED = 0x7f4a7c15;
 const CJK_NEGATORS = new Set([...'不没沒无無非未别別莫勿'].map((c) => c.codePointAt(0) as number));
 
 /** 32-bit FNV-1a over UTF-16 code units: fast, stable across runs and platforms. */
@@ -164,6 +171,7 @@ export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FE
   let negator = -1; // index in `codes` of the run's latest negator
   const negationScope = config.cjkNegation ?? 0;
   let n = 0;
+  let anyCjk = false;
   const endWord = () => {
     const h = hashCodes(codes, wordStart, n, WORD_SEED);
     pushWord(h & mask);
@@ -177,6 +185,7 @@ export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FE
     const c = normalized.codePointAt(i) as number;
     if (c > 0xffff) i++;
     if (isCjk(c)) {
+      anyCjk = true;
       if (wordStart >= 0) endWord();
       if (cjkStart < 0) {
         cjkStart = 0;
@@ -206,7 +215,25 @@ export function extractFeatures(text: string, config: FeatureConfig = DEFAULT_FE
     } else if (wordStart >= 0) endWord();
   }
   if (wordStart >= 0) endWord();
+  if (anyCjk && config.cjkWords) cjkWordGrams(normalized, config.wordBigrams, mask);
   return combine(config.wordWeight, charWeight);
+}
+
+// The words of the Chinese and Japanese runs, as the segmenter's dictionary splits them;
+// bigrams do not reach across punctuation or a word of another script.
+function cjkWordGrams(normalized: string, bigrams: boolean, mask: number) {
+  segmenter ??= new Intl.Segmenter('und', { granularity: 'word' });
+  let previous = -1;
+  for (const s of segmenter.segment(normalized)) {
+    if (!s.isWordLike || !isCjk(s.segment.codePointAt(0) as number)) {
+      previous = -1;
+      continue;
+    }
+    const h = fnv1a(s.segment, CJK_WORD_SEED);
+    pushWord(h & mask);
+    if (bigrams && previous >= 0) pushWord(mix(previous, h) & mask);
+    previous = h;
+  }
 }
 
 // FNV-1a over code points (equal to fnv1a over UTF-16 for the Basic Multilingual Plane).
