@@ -8,7 +8,7 @@ import {
   upsertOrders as storeOrders,
   upsertCustomers,
 } from '../../db/repositories/orders.repository.js';
-import { inTenant } from '../../db/scope.js';
+import { inTenant, type Tx } from '../../db/scope.js';
 import { requirePermission } from '../access.js';
 import { actorOf, type Ctx } from '../context.js';
 import { type FieldError, invalid } from '../errors.js';
@@ -32,6 +32,9 @@ export async function upsertOrders(ctx: Ctx, orders: OrderInput[]): Promise<Upse
     const errors = records.flatMap((r) => (r.ok ? [] : r.errors));
     if (errors.length > 0) throw invalid('Some orders are not valid; none of the batch was stored.', errors);
     const ready = records.flatMap((r) => (r.ok ? [r.order] : []));
+    const overRefunded = await capturesBelowRefunds(tx, ready);
+    if (overRefunded.length > 0)
+      throw invalid('Some orders are not valid; none of the batch was stored.', overRefunded);
     // Review comments are triaged like inbound messages, with the tenant's models, loaded once per batch.
     if (ready.some((o) => o.review?.comment)) {
       const models = await ctx.triage.modelsFor(tx, tenantId);
@@ -73,6 +76,39 @@ export async function upsertOrders(ctx: Ctx, orders: OrderInput[]): Promise<Upse
 }
 
 type Converted = { ok: true; order: OrderRecord } | { ok: false; errors: FieldError[] };
+
+/**
+ * A payment sent again may not capture less than was already refunded from it: the money
+ * went back, whatever the shop now says (the payments' check would refuse it anyway). Read
+ * without a lock: a refund racing the import is still stopped by that check.
+ */
+async function capturesBelowRefunds(tx: Tx, orders: OrderRecord[]): Promise<FieldError[]> {
+  if (orders.length === 0) return [];
+  const refunded = await tx
+    .selectFrom('payments as p')
+    .innerJoin('orders as o', 'o.id', 'p.order_id')
+    .select(['o.store_id', 'o.external_id', 'p.position', 'p.refunded_minor'])
+    .where('p.refunded_minor', '>', 0)
+    .where((eb) =>
+      eb.or(
+        orders.map((o) => eb.and([eb('o.store_id', '=', o.storeId), eb('o.external_id', '=', o.externalId)])),
+      ),
+    )
+    .execute();
+  const at = new Map(orders.map((o, i) => [`${o.storeId} ${o.externalId}`, i]));
+  return refunded.flatMap((r) => {
+    const index = at.get(`${r.store_id} ${r.external_id}`) as number;
+    const payment = orders[index]?.payments[r.position];
+    const already = Number(r.refunded_minor);
+    if (!payment || payment.capturedMinor >= already) return [];
+    return [
+      {
+        field: `/orders/${index}/payments/${r.position}/capturedMinor`,
+        message: `Less than the ${already} already refunded from this payment.`,
+      },
+    ];
+  });
+}
 
 function toRecord(
   tenantId: string,

@@ -293,6 +293,33 @@ describe(`refunds paid for real (${testDatabaseKind()})`, () => {
     expect(shipment).toEqual({ tracking_number: tracking, status: 'delivered' });
   });
 
+  it('refuses an order sent again with a payment capturing less than was already refunded from it', async () => {
+    const { id, order, refundable } = await inspectedReturn();
+    await api('POST', `/api/v1/cases/${id}/actions/refund`, {});
+    const input = sampleOrder(now);
+    const lowered = await api('POST', '/api/v1/orders/batch', {
+      orders: [
+        {
+          ...input,
+          externalId: order.externalId,
+          number: order.number,
+          payments: order.payments.map((p: Parameters<typeof strip>[0]) => ({
+            ...strip(p),
+            capturedMinor: refundable - 1,
+          })),
+        },
+      ],
+    });
+    expect(lowered.status).toBe(400);
+    expect(lowered.body.errors).toEqual([
+      {
+        field: '/orders/0/payments/0/capturedMinor',
+        message: `Less than the ${refundable} already refunded from this payment.`,
+      },
+    ]);
+    expect(await reserved(order.id)).toBe(refundable);
+  });
+
   async function nextAttemptOf(refundId: string): Promise<Date> {
     const row = await inTenant(app.handle.db, tenantId(), (tx) =>
       tx.selectFrom('refunds').select('next_attempt_at').where('id', '=', refundId).executeTakeFirstOrThrow(),
