@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEATURES, extractFeatures, fnv1a, normalizeText, splitWords } from './text-features.js';
+import {
+  DEFAULT_FEATURES,
+  extractFeatures,
+  type FeatureConfig,
+  fnv1a,
+  normalizeText,
+  splitWords,
+} from './text-features.js';
 
 const words = (text: string) => splitWords(normalizeText(text)).map((t) => t.text);
 
@@ -74,17 +81,17 @@ describe('extractFeatures', () => {
 
   it('reads Chinese words as the dictionary splits them when asked, and other text as before', () => {
     const wide = { ...DEFAULT_FEATURES, bits: 24 };
-    const words = { ...wide, cjkWords: true };
+    const withWords = { ...wide, cjkWords: true };
     // 质量|很|差: three words and two word bigrams join the 9 character n-grams.
     expect(extractFeatures('质量很差', wide).indices).toHaveLength(9);
-    expect(extractFeatures('质量很差', words).indices).toHaveLength(14);
+    expect(extractFeatures('质量很差', withWords).indices).toHaveLength(14);
     // "质量" is one word in both texts: a shared word feature besides the shared characters.
-    const shared = (config: typeof words) => {
+    const shared = (config: FeatureConfig) => {
       const a = new Set(extractFeatures('质量很差', config).indices);
       return [...extractFeatures('质量不错', config).indices].filter((i) => a.has(i)).length;
     };
-    expect(shared(words)).toBe(shared(wide) + 1);
-    expect(extractFeatures('The parcel never came', words)).toEqual(
+    expect(shared(withWords)).toBe(shared(wide) + 1);
+    expect(extractFeatures('The parcel never came', withWords)).toEqual(
       extractFeatures('The parcel never came', wide),
     );
   });
