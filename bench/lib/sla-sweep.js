@@ -172,7 +172,8 @@ export async function benchSlaSweep({ log, defer }) {
     const r = await sweep(10_000);
     out.fullBatch.push(r);
     log(
-      `sla: sweep, batch 10,000: ${r.breached} breached, ${r.warned} warned in ${r.ms.toFixed(1)} ms; ` +
+      `sla: sweep, batch 10,000: ${r.breached} breached, ${r.warned} warned in ${r.ms.toFixed(1)} ms ` +
+        `(claim ${r.stages.claimMs.toFixed(0)}, decide ${r.stages.decideMs.toFixed(0)}, write ${r.stages.writeMs.toFixed(0)} ms); ` +
         `then ${r.breached} live updates drained in ${r.liveDrainMs.toFixed(0)} ms`,
     );
   }
@@ -218,6 +219,11 @@ export function printSlaSweep(r) {
   console.log(
     `  one sweep, batch 10,000: ${r.fullBatch.map((x) => x.ms.toFixed(0)).join(' / ')} ms (median ${r.fullBatchMedianMs.toFixed(0)} ms, ` +
       `${r.msPer1000Clocks.toFixed(1)} ms per 1,000 clocks); target < 250 ms: ${r.fullBatchMedianMs < 250 ? 'PASS' : 'MISS'}`,
+  );
+  const median = [...r.fullBatch].sort((a, b) => a.ms - b.ms)[Math.floor(r.fullBatch.length / 2)];
+  console.log(
+    `  median sweep's stages: claim ${median.stages.claimMs.toFixed(0)} ms, decide ${median.stages.decideMs.toFixed(0)} ms, ` +
+      `write ${median.stages.writeMs.toFixed(0)} ms, commit ${(median.ms - median.stages.claimMs - median.stages.decideMs - median.stages.writeMs).toFixed(0)} ms`,
   );
   console.log(
     `  bare SQL floor, the same writes without the application: ${r.bareSql.totalMs.toFixed(0)} ms ` +
