@@ -282,6 +282,16 @@ describe(`forecasts, early warnings and risk over HTTP (${testDatabaseKind()})`,
     for (const p of rate.forecast) expect(p.upper95).toBeLessThanOrEqual(1);
   });
 
+  it('refuses a count that overflows to Infinity, which the validator lets through (ajv#2212)', async () => {
+    for (const query of ['history=1e400', 'weeks=Infinity']) {
+      const got = await api('GET', `/api/v1/analytics/forecast?${query}`);
+      expect(got.status, query).toBe(400);
+      expect(got.body.errors).toEqual([
+        { field: `querystring/${query.split('=')[0]}`, message: 'must be a finite number' },
+      ]);
+    }
+  });
+
   it('flags orders above 5,000.00 and of customers with two past complaints, with the reasons', async () => {
     const got = await api('GET', `/api/v1/analytics/risk/orders?from=${WEEK}&to=2026-03-16`);
     expect(got.status, JSON.stringify(got.body)).toBe(200);
