@@ -179,7 +179,9 @@ describe('a merchant installs Afterdesk and refunds a no-reason return', () => {
     expect(final.status).toBe('refunded');
     expect(final.refunds).toHaveLength(1);
     expect(final.refunds[0].amountMinor).toBe(final.refundableMinor);
-    expect(final.timeline.map((e: any) => e.type)).toEqual([
+    // The customer's notices (message.sent) land whenever the background job runs: left out.
+    const steps = final.timeline.map((e: any) => e.type).filter((t: string) => !t.startsWith('message.'));
+    expect(steps).toEqual([
       'case.submitted',
       'case.decided',
       'case.approved',
