@@ -152,7 +152,12 @@ export type CasesBehindView = Static<typeof CasesBehindView>;
 export const ExchangeRateInput = Type.Object(
   {
     currency: Type.String({ pattern: '^[A-Z]{3}$' }),
-    rate: Type.Number({ exclusiveMinimum: 0, maximum: 1e9 }),
+    // Stored with ten decimals (numeric(20, 10)): a smaller rate would be kept as 0.
+    rate: Type.Number({
+      minimum: 1e-10,
+      maximum: 1e9,
+      description: 'Units of the reporting currency per unit of `currency`, kept to ten decimals',
+    }),
     validFrom: CalendarDay,
   },
   { additionalProperties: false },

@@ -381,6 +381,15 @@ describe(`measures over a hand-computed week (${testDatabaseKind()})`, () => {
     expect(cny.body.notes.join(' ')).toMatch(/EUR \(paid 2026-03-06\)/);
   });
 
+  it('refuses a rate too small for the ten decimals it is kept to', async () => {
+    const tiny = await app.api('PUT', '/api/v1/analytics/exchange-rates', {
+      reportingCurrency: 'EUR',
+      rates: [{ currency: 'VND', rate: 5e-324, validFrom: '2026-03-01' }],
+    });
+    expect(tiny.status).toBe(400);
+    expect(tiny.body.errors[0]).toMatchObject({ field: 'body/rates/0/rate' });
+  });
+
   it('counts an order once per product group it has lines in', async () => {
     // O1 has lines in shoes and bags, O2 in shoes: shoes 2 orders, bags 1; both together 3 (order, category) pairs.
     const byCategory = await measures({ measures: 'orders', groupBy: 'category' });
