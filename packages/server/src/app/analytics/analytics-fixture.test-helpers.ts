@@ -104,6 +104,19 @@ export function rawWriter(app: Pick<TestApp, 'services'>, tenantId: string) {
       await event('order', id, 'order.imported', o.placedAt);
       return { id, lines };
     },
+    /** The order now ships to another country, as an address change records it. */
+    async shipTo(orderId: string, country: string, at: string): Promise<void> {
+      await inSystem(db, (tx) =>
+        tx
+          .updateTable('orders')
+          .set({
+            shipping_address: JSON.stringify({ name: 'N', line1: 'L', city: 'C', postalCode: '1', country }),
+          })
+          .where('id', '=', orderId)
+          .execute(),
+      );
+      await event('order', orderId, 'order.address_changed', at, 'customer');
+    },
     async case_(c: {
       kind: string;
       status: string;

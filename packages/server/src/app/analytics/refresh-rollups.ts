@@ -121,11 +121,15 @@ export async function touchedBuckets(tx: Tx, afterId: number, untilId: number): 
   const nil = sql.lit(NO_STORE);
   const rows = await sql<{ tenant_id: string; store_id: string; day: string; source: Source }>`
     with ev as (
-      select stream, stream_id, max(created_at) as at from events
+      select tenant_id, stream, stream_id, max(created_at) as at from events
        where id > ${afterId} and id <= ${untilId} and stream in ('case', 'order')
-       group by stream, stream_id),
+       group by tenant_id, stream, stream_id),
     cs as (select c.id, c.tenant_id, coalesce(c.store_id, ${nil}::uuid) as store_id, c.customer_id, c.created_at, ev.at
-             from ev join cases c on c.id = ev.stream_id where ev.stream = 'case'),
+             from ev join cases c on c.id = ev.stream_id where ev.stream = 'case'
+           -- An order's changes (its country, its lines) show in the facts of its cases too.
+           union all
+           select c.id, c.tenant_id, coalesce(c.store_id, ${nil}::uuid), c.customer_id, c.created_at, ev.at
+             from ev join cases c on c.tenant_id = ev.tenant_id and c.order_id = ev.stream_id where ev.stream = 'order'),
     os as (select o.id, o.tenant_id, o.store_id, o.placed_at, o.delivered_at, ev.at
              from ev join orders o on o.id = ev.stream_id where ev.stream = 'order'),
     case_moments (tenant_id, store_id, at) as (

@@ -78,6 +78,11 @@ const op = fc.oneof(
     score: fc.integer({ min: 1, max: 5 }),
     reviewed: hours,
   }),
+  fc.record({
+    type: fc.constant('address' as const),
+    order: fc.nat(),
+    country: fc.constantFrom('FR', 'US'),
+  }),
   fc.record({ type: fc.constant('catch-up' as const) }),
 );
 
@@ -227,6 +232,9 @@ describe(`rollups kept from events (${testDatabaseKind()})`, () => {
                 reviewedAt: at(o.reviewed),
               });
               await w.event('order', order.id, 'order.reviewed', new Date().toISOString(), 'customer');
+            } else if (o.type === 'address' && orders.length > 0) {
+              const order = orders[o.order % orders.length] as (typeof orders)[number];
+              await w.shipTo(order.id, o.country, new Date().toISOString());
             } else if (o.type === 'catch-up') {
               await catchUpMeasures(app.services, { now: SOON() });
             }
