@@ -36,15 +36,7 @@ export function betaBinomialUpperTail(k: number, n: number, a: number, b: number
   if (k <= 0) return 1;
   if (k > n) return 0;
   const logNorm = logBeta(a, b);
-  const logPmf = (x: number) => logChoose(n, x) + logBeta(x + a, n - x + b) - logNorm;
-  const first = logPmf(k);
-  let sum = 0;
-  for (let x = k; x <= n; x++) {
-    const term = Math.exp(logPmf(x) - first);
-    sum += term;
-    if (term < 1e-17 * sum && x > k + 1) break;
-  }
-  return Math.min(1, Math.exp(first) * sum);
+  return upperTail(k, n, (x) => logChoose(n, x) + logBeta(x + a, n - x + b) - logNorm);
 }
 
 /** Upper tail P(X ≥ k) of Binomial(n, p), exactly (log-space sum). */
@@ -53,7 +45,12 @@ export function binomialUpperTail(k: number, n: number, p: number): number {
   if (k > n) return 0;
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  const logPmf = (x: number) => logChoose(n, x) + x * Math.log(p) + (n - x) * Math.log1p(-p);
+  return upperTail(k, n, (x) => logChoose(n, x) + x * Math.log(p) + (n - x) * Math.log1p(-p));
+}
+
+// P(X ≥ k) of a distribution over 0…n from its log-pmf: the terms from k on, summed relative to
+// the first in log space, until a term no longer changes the sum.
+function upperTail(k: number, n: number, logPmf: (x: number) => number): number {
   const first = logPmf(k);
   let sum = 0;
   for (let x = k; x <= n; x++) {
