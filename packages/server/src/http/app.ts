@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import cookie from '@fastify/cookie';
@@ -37,9 +36,9 @@ import { trackingRoutes } from './routes/tracking.routes.js';
 import { triageRoutes } from './routes/triage.routes.js';
 import { warehouseRoutes } from './routes/warehouse.routes.js';
 import { webhookRoutes } from './routes/webhooks.routes.js';
+import { registerWebApp } from './web-app.js';
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-const WEB_PAGE = new URL('../../../web/public/index.html', import.meta.url);
 
 // Requests Node's HTTP parser refuses (headers too large, a timeout) never reach Fastify's
 // routing; they are answered on the socket, still as problem+json.
@@ -127,8 +126,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
     reply.type(metrics.contentType).send(await metrics.metrics()),
   );
-  const page = readFileSync(WEB_PAGE, 'utf8');
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html').send(page));
+  await registerWebApp(app);
 
   await app.register(
     async (api) => {

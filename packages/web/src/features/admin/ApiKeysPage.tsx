@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function ApiKeysPage() {
+  return <Title order={1}>ApiKeysPage</Title>;
+}

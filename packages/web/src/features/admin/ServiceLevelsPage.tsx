@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function ServiceLevelsPage() {
+  return <Title order={1}>ServiceLevelsPage</Title>;
+}

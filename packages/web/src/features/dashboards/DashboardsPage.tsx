@@ -1,0 +1,5 @@
+import { Title } from '@mantine/core';
+
+export function DashboardsPage() {
+  return <Title order={1}>DashboardsPage</Title>;
+}
