@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Uuid } from './common.js';
+import { IsoDateTime, Uuid } from './common.js';
 
 export const LoginInput = Type.Object(
   {
@@ -30,3 +30,25 @@ export const CustomerToken = Type.Object({
   expiresAt: Type.String(),
   customerId: Uuid,
 });
+
+// --- API keys: a shop's systems calling the API; managed by admins (users:manage) ---
+
+export const ApiKeyInput = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100, description: 'What the key is for, e.g. "ERP sync"' }),
+  },
+  { additionalProperties: false },
+);
+export const ApiKeyView = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  prefix: Type.String({ description: 'The first characters of the key, to tell keys apart; never the key' }),
+  createdAt: IsoDateTime,
+  revokedAt: Type.Union([IsoDateTime, Type.Null()]),
+});
+export const ApiKeyCreated = Type.Composite([
+  ApiKeyView,
+  Type.Object({
+    key: Type.String({ description: 'The key itself: shown this once, only its hash is kept' }),
+  }),
+]);

@@ -174,6 +174,22 @@ export const CaseSummary = Type.Object({
   updatedAt: IsoDateTime,
 });
 
+/** The customer's satisfaction rating of a case, from the portal or the e-mailed survey. */
+export const CaseRating = Type.Object({
+  score: Type.Integer({ minimum: 1, maximum: 5 }),
+  comment: Type.Union([Type.String(), Type.Null()]),
+  answeredAt: IsoDateTime,
+});
+export type CaseRating = Static<typeof CaseRating>;
+export const CaseRatingInput = Type.Object(
+  {
+    score: Type.Integer({ minimum: 1, maximum: 5, description: '1 (very unhappy) to 5 (very happy)' }),
+    comment: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  { additionalProperties: false },
+);
+export type CaseRatingInput = Static<typeof CaseRatingInput>;
+
 export const CaseView = Type.Composite([
   CaseSummary,
   Type.Object({
@@ -233,14 +249,46 @@ export const CaseView = Type.Composite([
       }),
     ),
     messageCount: Type.Integer(),
+    rating: Type.Union([CaseRating, Type.Null()], {
+      description: "The customer's rating (portal or survey); null until they rated the case",
+    }),
   }),
 ]);
 export type CaseView = Static<typeof CaseView>;
 
 export const CaseListQuery = Type.Object(
   {
-    status: Type.Optional(Type.String({ maxLength: 40 })),
+    status: Type.Optional(
+      Type.String({
+        maxLength: 400,
+        pattern: '^[a-z_]+(,[a-z_]+)*$',
+        description: 'One status or several, comma-separated (submitted,under_review)',
+      }),
+    ),
     kind: Type.Optional(Type.String({ maxLength: 20 })),
+    channel: Type.Optional(ChannelSchema),
+    assignee: Type.Optional(
+      Type.Union([Type.Literal('me'), Type.Literal('none'), Uuid], {
+        description: 'me: the signed-in agent; none: unassigned; or an agent id',
+      }),
+    ),
+    priority: Type.Optional(Type.Union(['low', 'normal', 'high', 'urgent'].map((p) => Type.Literal(p)))),
+    open: Type.Optional(
+      Type.Boolean({ description: 'true: not closed, cancelled or merged; false: only those' }),
+    ),
+    q: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 320,
+        description: "A case number, a return code or the customer's e-mail (exact match)",
+      }),
+    ),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('newest'), Type.Literal('sla')], {
+        description:
+          'newest (default): newest first; sla: earliest slaDueAt first, cases with no due clock last, then newest',
+      }),
+    ),
     reason: Type.Optional(Type.String({ maxLength: 50 })),
     sku: Type.Optional(Type.String({ maxLength: 100 })),
     customerId: Type.Optional(Uuid),

@@ -207,6 +207,26 @@ export const AgentView = Type.Object({
   openCases: Type.Integer({ description: 'Cases assigned to the agent and not closed' }),
 });
 export type AgentView = Static<typeof AgentView>;
+export const AgentInput = Type.Object(
+  {
+    email: Type.String({
+      format: 'email',
+      maxLength: 320,
+      description: 'The login; unique across all shops',
+    }),
+    name: Name('Shown to colleagues and, on replies, to customers'),
+    role: Type.Union(
+      ['agent', 'logistics', 'quality', 'manager', 'admin'].map((r) => Type.Literal(r)),
+      { description: 'What they may do (see GET /auth/me permissions)' },
+    ),
+    password: Type.String({ minLength: 12, maxLength: 1000 }),
+    teamId: Type.Optional(routingFields.teamId),
+    languages: Type.Optional(routingFields.languages),
+    skills: Type.Optional(routingFields.skills),
+  },
+  strict,
+);
+export type AgentInput = Static<typeof AgentInput>;
 export const AgentProfilePatch = Type.Partial(Type.Object(routingFields), {
   ...strict,
   minProperties: 1,

@@ -57,6 +57,12 @@ export const RESOLVED_STATUSES: readonly CaseStatus[] = [
   'cancelled',
 ];
 
+/**
+ * Statuses in which the customer may rate the case from the portal: the matter was
+ * settled for them. A cancelled case was withdrawn, not served, so it is not rated.
+ */
+export const RATEABLE_STATUSES: readonly CaseStatus[] = RESOLVED_STATUSES.filter((s) => s !== 'cancelled');
+
 /** Statuses from which no action leads anywhere: the case is over. */
 export const TERMINAL_STATUSES: readonly CaseStatus[] = ['closed', 'cancelled'];
 

@@ -534,6 +534,16 @@ export interface SurveysTable {
   answered_at: Timestamp | null;
 }
 
+/** An agent's saved inbox filters (the inbox's query parameters). */
+export interface SavedViewsTable {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  name: string;
+  filters: Json<Record<string, string>>;
+  created_at: CreatedAt;
+}
+
 export interface MacrosTable {
   id: string;
   tenant_id: string;
@@ -588,6 +598,7 @@ export interface Database extends RollupTables, QualityTables, ReportTables {
   case_clocks: CaseClocksTable;
   surveys: SurveysTable;
   macros: MacrosTable;
+  saved_views: SavedViewsTable;
   job_cursors: JobCursorsTable;
   triage_labels: TriageLabelsTable;
   triage_models: TriageModelsTable;

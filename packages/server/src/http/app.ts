@@ -17,6 +17,7 @@ import { maskPersonalData } from './masking.js';
 import { registerMetrics } from './metrics.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { analyticsRoutes } from './routes/analytics.routes.js';
+import { apiKeyRoutes } from './routes/api-keys.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { caseRoutes } from './routes/cases.routes.js';
 import { conversationRoutes } from './routes/conversations.routes.js';
@@ -31,6 +32,7 @@ import { qualityRoutes } from './routes/quality.routes.js';
 import { refundRoutes } from './routes/refunds.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { returnShipmentRoutes } from './routes/return-shipments.routes.js';
+import { savedViewRoutes } from './routes/saved-views.routes.js';
 import { serviceRoutes } from './routes/service.routes.js';
 import { trackingRoutes } from './routes/tracking.routes.js';
 import { triageRoutes } from './routes/triage.routes.js';
@@ -153,6 +155,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
         analyticsRoutes,
         qualityRoutes,
         reportRoutes,
+        apiKeyRoutes,
+        savedViewRoutes,
       ]) {
         routes(api.withTypeProvider<TypeBoxTypeProvider>(), services);
       }

@@ -16,7 +16,10 @@ export const BERLIN_HOURS = {
 };
 
 /** A user of the app's tenant, signed in through /auth/login, and a client holding the session. */
-export async function signIn(app: TestApp, role: 'agent' | 'manager'): Promise<{ as: Api; id: string }> {
+export async function signIn(
+  app: TestApp,
+  role: 'agent' | 'manager' | 'admin',
+): Promise<{ as: Api; id: string }> {
   const email = `${role}-${app.tenant.tenantId.slice(0, 8)}@example.com`;
   const user = await createUser(app.services, {
     tenantId: app.tenant.tenantId,

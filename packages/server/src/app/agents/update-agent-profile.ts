@@ -1,5 +1,4 @@
 import { type AgentProfilePatch, AgentProfilePatch as AgentProfilePatchSchema } from '@afterdesk/contract';
-import { CASE_CATEGORIES, CASE_KINDS } from '@afterdesk/core';
 import {
   type AgentProfileChange,
   findAgentOrThrow,
@@ -12,21 +11,15 @@ import type { Ctx } from '../context.js';
 import { type FieldError, invalid, notFound } from '../errors.js';
 import { schemaErrors } from '../field-errors.js';
 import { recordChange } from '../record-change.js';
-
-// The router matches skills against a case's kind and category, so any other word would
-// never match and quietly keep the agent from every case.
-const SKILLS: ReadonlySet<string> = new Set([...CASE_KINDS, ...CASE_CATEGORIES]);
+import { skillErrors } from './agent-skills.js';
 
 /** Changes the routing fields named in `patch` of one agent (team, languages, capacity, …). */
 export async function updateAgentProfile(ctx: Ctx, userId: string, patch: AgentProfilePatch) {
   requirePermission(ctx, 'helpdesk:manage');
-  const errors: FieldError[] = schemaErrors(AgentProfilePatchSchema, patch);
-  for (const [index, skill] of (patch.skills ?? []).entries())
-    if (!SKILLS.has(skill))
-      errors.push({
-        field: `/skills/${index}`,
-        message: `must be a case kind or category: ${[...SKILLS].join(', ')}`,
-      });
+  const errors: FieldError[] = [
+    ...schemaErrors(AgentProfilePatchSchema, patch),
+    ...skillErrors(patch.skills),
+  ];
   if (errors.length > 0) throw invalid('The routing profile is not valid.', errors);
   return inTenant(ctx.db, ctx.principal.tenantId, async (tx) => {
     // Foreign keys ignore row-level security, so another tenant's team must be refused here.

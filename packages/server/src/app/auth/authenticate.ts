@@ -4,7 +4,8 @@ import type { Principal, Services } from '../context.js';
 import { hashToken } from './secrets.js';
 
 // API keys are checked on every integration call; a short cache spares the database
-// that lookup. A revoked key stops working within this time.
+// that lookup. Revoking a key evicts it here at once; other server processes still
+// honour their cached answer for at most this long.
 const API_KEY_CACHE_MS = 30_000;
 const apiKeyCache = new Map<string, { principal: Principal | null; until: number }>();
 
@@ -40,6 +41,11 @@ export async function authenticate(services: Services, token: string): Promise<P
     role: session.role,
     name: session.name ?? '',
   };
+}
+
+/** Drops a key's cached answer, so a key revoked in this process is refused at once. */
+export function forgetApiKey(keyHash: string): void {
+  apiKeyCache.delete(keyHash);
 }
 
 async function apiKeyPrincipal(services: Services, key: string, now: number): Promise<Principal | null> {

@@ -98,6 +98,14 @@ export function toCaseView(row: CaseViewRow) {
       sizeBytes: f.size_bytes,
       caseItemId: f.case_item_id,
     })),
+    rating:
+      row.rating?.score != null
+        ? {
+            score: row.rating.score,
+            comment: row.rating.comment,
+            answeredAt: iso(row.rating.answered_at) as string,
+          }
+        : null,
     timeline: row.timeline.map((e) => ({
       id: Number(e.id),
       type: e.type,

@@ -4,6 +4,8 @@ import {
   type Decision,
   evaluatePolicy,
   type PolicyDocument,
+  type PolicyInput,
+  type RequestedItem,
   type ReturnKind,
 } from '@afterdesk/core';
 import { findOrder, type StoredOrder } from '../../db/repositories/orders.repository.js';
@@ -83,12 +85,42 @@ export async function evaluateRequest(
   if (policyVersion === null || document === undefined)
     throw new Error(`Tenant ${ctx.principal.tenantId} has no policy`);
   const language = input.language ?? order.customer_language ?? 'en';
-  const decision = evaluatePolicy({
-    policy: document as PolicyDocument,
-    policyVersion,
-    kind: input.kind as ReturnKind,
-    now: ctx.clock().toISOString(),
-    language,
+  const decision = evaluatePolicy(
+    policyInputOf(order, {
+      policy: document as PolicyDocument,
+      policyVersion,
+      kind: input.kind as ReturnKind,
+      now: ctx.clock().toISOString(),
+      language,
+      items: input.items.map((item) =>
+        requestedItem({ ...item, evidenceCount: item.evidenceIds?.length ?? 0 }),
+      ),
+      alreadyClaimed: Object.fromEntries(order.lines.map((l) => [l.id, l.claimed ?? 0])),
+    }),
+  );
+  return { order, policyVersion, decision, language, evidence };
+}
+
+/** What a policy decision is asked about, besides the stored order. */
+export interface PolicyRequest {
+  policy: PolicyDocument;
+  policyVersion: number;
+  kind: ReturnKind;
+  /** The moment of the request: now when filing, the case's creation when replaying. */
+  now: string;
+  language: string;
+  items: RequestedItem[];
+  /** lineId → units already claimed by other cases. */
+  alreadyClaimed: Record<string, number>;
+}
+
+/**
+ * The policy engine's input for a request on a stored order. Filing, the dry run and the
+ * policy preview all build it here, so a replayed decision sees what the original saw.
+ */
+export function policyInputOf(order: StoredOrder, request: PolicyRequest): PolicyInput {
+  return {
+    ...request,
     store: { timeZone: order.time_zone, currency: order.store_currency },
     order: {
       id: order.id,
@@ -108,17 +140,26 @@ export async function evaluateRequest(
       })),
     },
     customer: { blocked: order.customer_blocked },
-    items: input.items.map((item) => ({
-      lineId: item.orderLineId,
-      quantity: item.quantity,
-      reasonCode: item.reasonCode,
-      conditions: (item.conditions ?? []) as Condition[],
-      evidenceCount: item.evidenceIds?.length ?? 0,
-      ...(item.replacement
-        ? { replacement: { sku: item.replacement.sku, unitPriceMinor: item.replacement.unitPriceMinor } }
-        : {}),
-    })),
-    alreadyClaimed: Object.fromEntries(order.lines.map((l) => [l.id, l.claimed ?? 0])),
-  });
-  return { order, policyVersion, decision, language, evidence };
+  };
+}
+
+/** One requested item as the policy sees it, from the request or from a stored case item. */
+export function requestedItem(item: {
+  orderLineId: string;
+  quantity: number;
+  reasonCode: string;
+  conditions?: readonly string[] | undefined;
+  evidenceCount: number;
+  replacement?: { sku: string; unitPriceMinor: number } | null | undefined;
+}): RequestedItem {
+  return {
+    lineId: item.orderLineId,
+    quantity: item.quantity,
+    reasonCode: item.reasonCode,
+    conditions: (item.conditions ?? []) as Condition[],
+    evidenceCount: item.evidenceCount,
+    ...(item.replacement
+      ? { replacement: { sku: item.replacement.sku, unitPriceMinor: item.replacement.unitPriceMinor } }
+      : {}),
+  };
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { isRole, ROLES } from '@afterdesk/core';
-import { inTenant } from '../../db/scope.js';
+import { inTenant, type Tx } from '../../db/scope.js';
 import { hashPassword } from '../auth/secrets.js';
 import type { Services } from '../context.js';
-import { conflict, invalid } from '../errors.js';
+import { invalid } from '../errors.js';
+import { withUniqueConflict } from '../unique-conflict.js';
 
 export interface UserInput {
   tenantId: string;
@@ -15,6 +16,11 @@ export interface UserInput {
 
 /** Adds an agent who logs in with e-mail and password. */
 export async function createUser(services: Services, input: UserInput) {
+  return inTenant(services.db, input.tenantId, (tx) => insertUser(tx, input));
+}
+
+/** `createUser` in the caller's tenant transaction. An e-mail names one agent across all tenants. */
+export async function insertUser(tx: Tx, input: UserInput) {
   if (!isRole(input.role)) {
     throw invalid(`Unknown role "${input.role}".`, [
       { field: '/role', message: `One of: ${ROLES.join(', ')}.` },
@@ -25,24 +31,18 @@ export async function createUser(services: Services, input: UserInput) {
   }
   const id = randomUUID();
   const passwordHash = await hashPassword(input.password);
-  try {
-    await inTenant(services.db, input.tenantId, (tx) =>
-      tx
-        .insertInto('users')
-        .values({
-          id,
-          tenant_id: input.tenantId,
-          email: input.email,
-          name: input.name,
-          role: input.role,
-          password_hash: passwordHash,
-        })
-        .execute(),
-    );
-  } catch (error) {
-    if ((error as { code?: string }).code === '23505')
-      throw conflict(`An agent with e-mail ${input.email} exists already.`);
-    throw error;
-  }
+  await withUniqueConflict(`An agent with e-mail ${input.email} exists already.`, () =>
+    tx
+      .insertInto('users')
+      .values({
+        id,
+        tenant_id: input.tenantId,
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        password_hash: passwordHash,
+      })
+      .execute(),
+  );
   return { id, email: input.email, role: input.role };
 }

@@ -34,7 +34,7 @@ function selectAgents(tx: Tx) {
     'u.channels',
     'u.capacity',
     'u.presence',
-    // Served by the partial index cases_assignee_open.
+    // Served by the partial index cases_assignee_open_recent.
     sql<number>`(select count(*)::int from cases c where c.tenant_id = u.tenant_id and c.assignee_id = u.id and c.closed_at is null)`.as(
       'open_cases',
     ),

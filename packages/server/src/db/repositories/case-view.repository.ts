@@ -3,7 +3,7 @@ import type { Tx } from '../scope.js';
 
 /**
  * A case with everything the API shows of it — items, latest decision, return shipment,
- * refunds, evidence, timeline, links and service-level clocks — in ONE statement, because reading a case by id is
+ * refunds, evidence, timeline, links, service-level clocks and rating — in ONE statement, because reading a case by id is
  * the hottest path of every console and portal.
  */
 export function findCaseView(tx: Tx, caseId: string) {
@@ -102,6 +102,16 @@ export function findCaseView(tx: Tx, caseId: string) {
           .orderBy('k.started_at')
           .orderBy('k.metric'),
       ).as('clocks'),
+      // The rating counted for the case: a portal rating or an answered survey, the latest.
+      jsonObjectFrom(
+        eb
+          .selectFrom('surveys as v')
+          .select(['v.score', 'v.comment', 'v.answered_at'])
+          .whereRef('v.case_id', '=', 'c.id')
+          .where('v.answered_at', 'is not', null)
+          .orderBy('v.answered_at', 'desc')
+          .limit(1),
+      ).as('rating'),
     ])
     .where('c.id', '=', caseId)
     .executeTakeFirst();

@@ -90,33 +90,72 @@ export function isReturnCodeTaken(tx: Tx, code: string) {
 }
 
 export interface CaseFilters {
-  status?: string | undefined;
+  /** One status or several. */
+  statuses?: string[] | undefined;
   kind?: string | undefined;
   reason?: string | undefined;
   sku?: string | undefined;
   customerId?: string | undefined;
   orderId?: string | undefined;
+  channel?: string | undefined;
+  /** An agent's id, or null for the unassigned. */
+  assigneeId?: string | null | undefined;
+  priority?: string | undefined;
+  /** true: not closed (closing, cancelling and merging all set closed_at); false: only closed. */
+  open?: boolean | undefined;
+  /** A case number, a return code or the customer's e-mail, matched exactly. */
+  q?: string | undefined;
   createdFrom?: string | undefined;
   createdTo?: string | undefined;
-  /** The (created_at, id) of the last row of the previous page. */
-  after?: { createdAt: string; id: string } | undefined;
+  /** newest (the default) or sla. */
+  sort?: 'newest' | 'sla' | undefined;
+  /** The sort key of the last row of the previous page. */
+  after?: CaseListCursor | undefined;
   limit: number;
 }
 
-/** Newest first, keyset-paged so page 1,000 costs what page 1 costs. */
+/** Where a page ended: (created_at, id), and for the SLA order also sla_due_at. */
+export interface CaseListCursor {
+  createdAt: string;
+  id: string;
+  slaDueAt?: string | null;
+}
+
+/**
+ * Keyset-paged so page 1,000 costs what page 1 costs. Newest first by default; the SLA
+ * order puts the earliest due time first, cases with none last, then newest.
+ */
 export function listCases(tx: Tx, f: CaseFilters) {
-  let q = tx
-    .selectFrom('cases')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(f.limit);
-  if (f.status) q = q.where('status', '=', f.status);
+  let q = tx.selectFrom('cases').selectAll().limit(f.limit);
+  q =
+    f.sort === 'sla'
+      ? q.orderBy(sql`sla_due_at asc nulls last`).orderBy('created_at', 'desc').orderBy('id', 'desc')
+      : q.orderBy('created_at', 'desc').orderBy('id', 'desc');
+  if (f.statuses?.length) q = q.where('status', 'in', f.statuses);
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.customerId) q = q.where('customer_id', '=', f.customerId);
   if (f.orderId) q = q.where('order_id', '=', f.orderId);
+  if (f.channel) q = q.where('channel', '=', f.channel);
+  if (f.assigneeId !== undefined)
+    q = q.where('assignee_id', f.assigneeId === null ? 'is' : '=', f.assigneeId);
+  if (f.priority) q = q.where('priority', '=', f.priority);
+  if (f.open !== undefined) q = q.where('closed_at', f.open ? 'is' : 'is not', null);
   if (f.createdFrom) q = q.where('created_at', '>=', new Date(f.createdFrom));
   if (f.createdTo) q = q.where('created_at', '<', new Date(f.createdTo));
+  if (f.q) {
+    const text = f.q.trim();
+    const number = /^#?\d{1,9}$/.test(text) ? Number(text.replace('#', '')) : undefined;
+    // Each branch has its index (the unique number, cases_return_code, cases_customer), so
+    // PostgreSQL ORs three small bitmap scans. The customers go in as an array: as an IN
+    // sub-select the planner walked the whole tenant newest first instead.
+    q = q.where((eb) =>
+      eb.or([
+        ...(number !== undefined ? [eb('number', '=', number)] : []),
+        eb('return_code', '=', text.toUpperCase()),
+        sql<boolean>`customer_id = any(array(select c.id from customers c where lower(c.email) = ${text.toLowerCase()}))`,
+      ]),
+    );
+  }
   if (f.reason || f.sku) {
     q = q.where(({ exists, selectFrom }) => {
       let items = selectFrom('case_items')
@@ -127,9 +166,14 @@ export function listCases(tx: Tx, f: CaseFilters) {
       return exists(items);
     });
   }
-  if (f.after) {
-    const { createdAt, id } = f.after;
-    q = q.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);
-  }
+  if (f.after) q = q.where(afterCursor(f.sort ?? 'newest', f.after));
   return q.execute();
+}
+
+function afterCursor(sort: 'newest' | 'sla', { createdAt, id, slaDueAt }: CaseListCursor) {
+  const older = sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`;
+  if (sort === 'newest') return older;
+  // Mixed directions (due time ascending, then newest) cannot be one row comparison.
+  if (slaDueAt == null) return sql<boolean>`(sla_due_at is null and ${older})`;
+  return sql<boolean>`(sla_due_at > ${slaDueAt}::timestamptz or sla_due_at is null or (sla_due_at = ${slaDueAt}::timestamptz and ${older}))`;
 }

@@ -325,6 +325,16 @@ async function dropSurplus(
  * version: everything a decision needs, in one statement.
  */
 export async function findOrder(tx: Tx, orderId: string) {
+  return selectOrders(tx).where('orders.id', '=', orderId).executeTakeFirst();
+}
+
+/** `findOrder` for many orders in one statement (the policy preview reads them in batches). */
+export async function findOrders(tx: Tx, orderIds: readonly string[]): Promise<StoredOrder[]> {
+  if (orderIds.length === 0) return [];
+  return selectOrders(tx).where('orders.id', 'in', orderIds).execute();
+}
+
+function selectOrders(tx: Tx) {
   return tx
     .selectFrom('orders')
     .innerJoin('stores', 'stores.id', 'orders.store_id')
@@ -376,9 +386,7 @@ export async function findOrder(tx: Tx, orderId: string) {
           .whereRef('l.order_id', '=', 'orders.id')
           .orderBy('l.position'),
       ).as('lines'),
-    ])
-    .where('orders.id', '=', orderId)
-    .executeTakeFirst();
+    ]);
 }
 export type StoredOrder = NonNullable<Awaited<ReturnType<typeof findOrder>>>;
 

@@ -200,7 +200,7 @@ describe(`repositories (${testDatabaseKind()})`, () => {
       after = { createdAt: last.created_at.toISOString(), id: last.id };
     }
     expect(seen).toEqual(all.map((c) => c.id));
-    expect(await run((tx) => listCases(tx, { limit: 100, status: 'closed' }))).toHaveLength(1);
+    expect(await run((tx) => listCases(tx, { limit: 100, statuses: ['closed'] }))).toHaveLength(1);
     expect(
       await run((tx) => listCases(tx, { limit: 100, sku: 'SHOE-42-BLK', reason: 'no_reason' })),
     ).toHaveLength(all.length);

@@ -2,6 +2,8 @@ import {
   CaseActionInput,
   CaseInput,
   CaseListQuery,
+  CaseRating,
+  CaseRatingInput,
   CaseSummary,
   CaseView,
   DecisionSchema,
@@ -18,6 +20,7 @@ import { getCase } from '../../app/cases/get-case.js';
 import { getReturnCodeQr } from '../../app/cases/get-return-code-qr.js';
 import { listCases } from '../../app/cases/list-cases.js';
 import { performCaseAction } from '../../app/cases/perform-case-action.js';
+import { rateCase } from '../../app/surveys/rate-case.js';
 import { ctxOf } from '../auth.js';
 import type { Routes } from './routes.js';
 
@@ -86,7 +89,7 @@ export const caseRoutes: Routes = (app, services) => {
     {
       schema: {
         tags: ['cases'],
-        summary: 'List cases, newest first, with filters and cursor paging',
+        summary: 'List cases (newest first, or by SLA due time) with filters and cursor paging',
         querystring: CaseListQuery,
         response: { 200: Page(CaseSummary), ...Errors },
       },
@@ -114,6 +117,21 @@ export const caseRoutes: Routes = (app, services) => {
       reply
         .type('image/png')
         .send(Buffer.from(await getReturnCodeQr(ctxOf(services, request), request.params.caseId))),
+  );
+
+  app.post(
+    '/cases/:caseId/rating',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'The customer rates their finished case (1–5, once); counts as the satisfaction survey',
+        params: CaseParams,
+        body: CaseRatingInput,
+        response: { 201: CaseRating, ...Errors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await rateCase(ctxOf(services, request), request.params.caseId, request.body)),
   );
 
   for (const action of GENERIC_ACTIONS) {

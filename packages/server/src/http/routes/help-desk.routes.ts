@@ -1,4 +1,5 @@
 import {
+  AgentInput,
   AgentProfilePatch,
   AgentView,
   InboxInput,
@@ -13,6 +14,7 @@ import {
   Uuid,
 } from '@afterdesk/contract';
 import { type TSchema, Type } from '@sinclair/typebox';
+import { createAgent } from '../../app/agents/create-agent.js';
 import { listAgents } from '../../app/agents/list-agents.js';
 import { setOwnPresence } from '../../app/agents/set-own-presence.js';
 import { updateAgentProfile } from '../../app/agents/update-agent-profile.js';
@@ -82,6 +84,18 @@ export const helpDeskRoutes: Routes = (app, services) => {
       },
     },
     (request) => listAgents(ctxOf(services, request)),
+  );
+  app.post(
+    '/agents',
+    {
+      schema: {
+        tags,
+        summary: 'Add an agent who logs in with e-mail and password (admins)',
+        body: AgentInput,
+        response: { 201: AgentView, ...Writes },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createAgent(ctxOf(services, request), request.body)),
   );
   app.put(
     '/agents/me/presence',

@@ -1,6 +1,8 @@
-import { Problem } from '@afterdesk/contract';
+import { LanguageQuery, PolicyPreview, PolicyPreviewInput, Problem, ReturnReasonList } from '@afterdesk/contract';
 import { Type } from '@sinclair/typebox';
 import { getPolicy } from '../../app/policies/get-policy.js';
+import { listReturnReasons } from '../../app/policies/list-return-reasons.js';
+import { previewPolicy } from '../../app/policies/preview-policy.js';
 import { publishPolicy } from '../../app/policies/publish-policy.js';
 import { ctxOf } from '../auth.js';
 import type { Routes } from './routes.js';
@@ -21,6 +23,19 @@ export const policyRoutes: Routes = (app, services) => {
       },
     },
     (request) => getPolicy(ctxOf(services, request)),
+  );
+
+  app.get(
+    '/return-reasons',
+    {
+      schema: {
+        tags: ['policy'],
+        summary: 'The reasons a customer may pick from, labelled in a language (customers too)',
+        querystring: LanguageQuery,
+        response: { 200: ReturnReasonList, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    (request) => listReturnReasons(ctxOf(services, request), request.query.language),
   );
 
   app.post(
@@ -46,5 +61,19 @@ export const policyRoutes: Routes = (app, services) => {
         .send(
           await publishPolicy(ctxOf(services, request), request.body.document, request.body.basedOnVersion),
         ),
+  );
+
+  app.post(
+    '/policy/preview',
+    {
+      schema: {
+        tags: ['policy'],
+        summary:
+          'Dry run of a draft policy: the requests of the last days decided again under it, compared with their stored decisions',
+        body: PolicyPreviewInput,
+        response: { 200: PolicyPreview, 400: Problem, 401: Problem, 403: Problem },
+      },
+    },
+    (request) => previewPolicy(ctxOf(services, request), request.body),
   );
 };
