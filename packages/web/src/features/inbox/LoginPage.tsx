@@ -39,6 +39,7 @@ export function LoginPage() {
               type="email"
               autoComplete="username"
               required
+              data-testid="login-email"
               value={email}
               onChange={(e) => setEmail(e.currentTarget.value)}
             />
@@ -46,10 +47,12 @@ export function LoginPage() {
               label={t('login.password')}
               autoComplete="current-password"
               required
+              data-testid="login-password"
+              visibilityToggleButtonProps={{ 'aria-label': t('login.showPassword') }}
               value={password}
               onChange={(e) => setPassword(e.currentTarget.value)}
             />
-            <Button type="submit" loading={login.isPending}>
+            <Button type="submit" loading={login.isPending} data-testid="login-submit">
               {t('login.submit')}
             </Button>
             <LanguageSwitcher />
