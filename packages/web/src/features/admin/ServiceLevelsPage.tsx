@@ -1,5 +1,15 @@
-import { Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { GuardedPage } from './admin-ui';
+import { CalendarsSection } from './CalendarsSection';
+import { SlaPolicySection } from './SlaPolicySection';
 
+/** Service levels: the SLA targets and the business calendars their clocks run on. */
 export function ServiceLevelsPage() {
-  return <Title order={1}>ServiceLevelsPage</Title>;
+  const { t } = useTranslation('admin');
+  return (
+    <GuardedPage title={t('serviceLevels.title')} permission="helpdesk:manage">
+      <SlaPolicySection />
+      <CalendarsSection />
+    </GuardedPage>
+  );
 }
