@@ -1,91 +1,24 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiOf, type RunningAfterdesk, root, startAfterdesk } from './afterdesk-server.js';
 
-const root = new URL('..', import.meta.url).pathname;
 const run = promisify(execFile);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      s.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** Starts `npm start` and resolves with what its banner printed. */
-function startAfterdesk(
-  env: NodeJS.ProcessEnv,
-): Promise<{ child: ChildProcess; url: string; apiKey: string; output: () => string }> {
-  const child = spawn('npm', ['start'], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`npm start printed no banner in time:\n${output}`)),
-      200_000,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /Afterdesk is running at (\S+)/.exec(output)?.[1];
-      const apiKey = /API key:\s+(afd_\S+)/.exec(output)?.[1];
-      if (url && apiKey && output.includes('Customer:')) {
-        clearTimeout(timer);
-        resolve({ child, url, apiKey, output: () => output });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  });
-}
-
 describe('a merchant installs Afterdesk and refunds a no-reason return', () => {
+  let server: RunningAfterdesk;
   let dir: string;
-  let server: Awaited<ReturnType<typeof startAfterdesk>>;
-  const api = async (method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${server.apiKey}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
+  const api = (method: string, path: string, body?: unknown) => apiOf(server)(method, path, body);
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'afterdesk-e2e-'));
-    const port = await freePort();
-    server = await startAfterdesk({
-      ...process.env,
-      AFTERDESK_DATA_DIR: join(dir, 'data'),
-      AFTERDESK_PORT: String(port),
-      CI: 'true',
-    });
+    server = await startAfterdesk();
+    dir = server.dir;
   });
 
   afterAll(async () => {
-    if (server?.child.pid) {
-      try {
-        process.kill(-server.child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-    await rm(dir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it('prints the URL, the demo logins and an API key, and serves the docs', async () => {

@@ -94,6 +94,13 @@ export const ConfigSchema = Type.Object({
     default: true,
     description: 'Run background jobs in this process (AFTERDESK_RUN_JOBS)',
   }),
+  portalTenant: Type.Optional(
+    Type.String({
+      pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+      description:
+        'The shop whose orders the portal at / looks up; unset, the only tenant when there is one, else each link names it with ?tenant= (AFTERDESK_PORTAL_TENANT)',
+    }),
+  ),
   webhooksAllowPrivate: Type.Boolean({
     default: false,
     description:
@@ -127,6 +134,7 @@ const ENV: Record<keyof Config, string[]> = {
   mailDomain: ['AFTERDESK_MAIL_DOMAIN'],
   jobIntervalMs: ['AFTERDESK_JOB_INTERVAL_MS'],
   runJobs: ['AFTERDESK_RUN_JOBS'],
+  portalTenant: ['AFTERDESK_PORTAL_TENANT'],
   webhooksAllowPrivate: ['AFTERDESK_WEBHOOKS_ALLOW_PRIVATE'],
   stripeApiUrl: ['AFTERDESK_STRIPE_API_URL'],
 };

@@ -128,7 +128,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
     reply.type(metrics.contentType).send(await metrics.metrics()),
   );
-  await registerWebApp(app);
+  await registerWebApp(app, services);
 
   await app.register(
     async (api) => {

@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Services } from '../app/context.js';
+import { inSystem } from '../db/scope.js';
 
 /** Where `npm run build` puts the web app (packages/web/dist). */
 export const WEB_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
@@ -17,11 +19,24 @@ const NOT_BUILT = `<!doctype html><html lang="en"><meta charset="utf-8"><title>A
 <p>The API is up: <a href="/docs">documentation</a>.</p></body></html>`;
 
 /**
+ * The shop the portal at / belongs to: the configured one, else the only tenant there is
+ * (a self-hosted shop, the demo). With several shops and none configured, each shop links
+ * to the portal with ?tenant=.
+ */
+async function portalTenant(services: Services): Promise<string | null> {
+  if (services.config.portalTenant) return services.config.portalTenant;
+  const tenants = await inSystem(services.db, (tx) =>
+    tx.selectFrom('tenants').select('id').limit(2).execute(),
+  );
+  return tenants.length === 1 ? (tenants[0]?.id ?? null) : null;
+}
+
+/**
  * Serves the built web app: the portal at / and its pages, the console at /console and
  * below. Hashed assets are cached for a year; the pages themselves are never cached, so a
- * new build shows at the next load.
+ * new build shows at the next load. The portal page names its shop in a meta tag.
  */
-export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST) {
+export async function registerWebApp(app: FastifyInstance, services: Services, dist = WEB_DIST) {
   const built = existsSync(join(dist, 'index.html'));
   const page = (file: string) => (built ? readFileSync(join(dist, file), 'utf8') : NOT_BUILT);
   const portal = page('index.html');
@@ -35,9 +50,19 @@ export async function registerWebApp(app: FastifyInstance, dist = WEB_DIST) {
       index: false,
     });
   }
-  const html = (body: string) => (_request: unknown, reply: import('fastify').FastifyReply) =>
+  const html = (reply: FastifyReply, body: string) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
-  for (const path of PORTAL_PATHS) app.get(path, { schema: { hide: true } }, html(portal));
-  app.get('/console', { schema: { hide: true } }, html(console));
-  app.get('/console/*', { schema: { hide: true } }, html(console));
+  for (const path of PORTAL_PATHS) {
+    app.get(path, { schema: { hide: true } }, async (_request, reply) => {
+      const tenant = await portalTenant(services);
+      return html(
+        reply,
+        tenant
+          ? portal.replace('<head>', `<head>\n    <meta name="afterdesk-tenant" content="${tenant}" />`)
+          : portal,
+      );
+    });
+  }
+  app.get('/console', { schema: { hide: true } }, (_request, reply) => html(reply, console));
+  app.get('/console/*', { schema: { hide: true } }, (_request, reply) => html(reply, console));
 }

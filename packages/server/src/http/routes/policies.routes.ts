@@ -1,4 +1,10 @@
-import { LanguageQuery, PolicyPreview, PolicyPreviewInput, Problem, ReturnReasonList } from '@afterdesk/contract';
+import {
+  LanguageQuery,
+  PolicyPreview,
+  PolicyPreviewInput,
+  Problem,
+  ReturnReasonList,
+} from '@afterdesk/contract';
 import { Type } from '@sinclair/typebox';
 import { getPolicy } from '../../app/policies/get-policy.js';
 import { listReturnReasons } from '../../app/policies/list-return-reasons.js';
