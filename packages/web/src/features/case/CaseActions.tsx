@@ -1,3 +1,4 @@
+import { ACTION_PERMISSION } from '@afterdesk/core/permissions';
 import { Alert, Button, Group, NativeSelect, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,15 +8,7 @@ import { allows, type Me } from '../../apps/console/session';
 import { ApiError, api, errorMessage } from '../../ui/api';
 import { ActionDialog, type ActionInput } from './ActionDialog';
 import { ACTION_FIELDS, ACTION_ORDER } from './action-fields';
-import {
-  ACTION_PERMISSION,
-  assignCase,
-  type CasePage,
-  type CaseView,
-  caseKey,
-  postCaseAction,
-  useTeams,
-} from './case-api';
+import { assignCase, type CasePage, type CaseView, caseKey, postCaseAction, useTeams } from './case-api';
 import { InspectionDialog, type InspectionItem } from './InspectionDialog';
 import { useShortcuts } from './keyboard';
 
@@ -70,7 +63,9 @@ export function CaseActions({ caseView, me }: { caseView: CaseView; me: Me | nul
   });
 
   const allowed = ACTION_ORDER.filter(
-    (a) => caseView.allowedActions.includes(a) && allows(me, ACTION_PERMISSION[a] ?? '__none'),
+    (a) =>
+      caseView.allowedActions.includes(a) &&
+      allows(me, ACTION_PERMISSION[a as keyof typeof ACTION_PERMISSION] ?? '__none'),
   );
   const start = (action: string) => {
     mutation.reset();

@@ -96,35 +96,6 @@ export function assignCase(
   return api<CaseView>('POST', `/cases/${caseId}/assign`, { body });
 }
 
-/** The permission each case action needs (packages/core/src/access/permissions.ts). */
-export const ACTION_PERMISSION: Record<string, string> = {
-  start_review: 'cases:review',
-  request_info: 'cases:review',
-  provide_info: 'cases:review',
-  approve: 'cases:review',
-  reject: 'cases:review',
-  issue_label: 'cases:logistics',
-  ship: 'cases:logistics',
-  receive: 'cases:logistics',
-  pass_inspection: 'cases:inspect',
-  fail_inspection: 'cases:inspect',
-  refuse: 'cases:inspect',
-  settle: 'cases:settle',
-  refund: 'refunds:create',
-  ship_replacement: 'cases:fulfil',
-  complete_repair: 'cases:fulfil',
-  close: 'cases:close',
-  cancel: 'cases:cancel',
-  solve: 'cases:review',
-  reopen: 'cases:review',
-  merge: 'cases:review',
-  negotiate: 'cases:review',
-  refer_to_arbitration: 'cases:review',
-  decide: 'disputes:decide',
-  appeal: 'cases:review',
-  record_mediation: 'cases:review',
-};
-
 /** The macro's text in the case's language: exact tag, then its primary subtag, then English, then any. */
 export function macroVariant(macro: Macro, language: string) {
   const tags = Object.keys(macro.variants);

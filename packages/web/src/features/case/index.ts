@@ -1,5 +1,4 @@
 export {
-  ACTION_PERMISSION,
   assignCase,
   type CasePage,
   type CaseSummary,

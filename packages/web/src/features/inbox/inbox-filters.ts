@@ -1,3 +1,5 @@
+import { CASE_STATUSES } from '@afterdesk/core/case-status';
+
 /** The inbox's filters, as they stand in the page URL and in saved views (GET /cases parameters). */
 export const FILTER_KEYS = [
   'status',
@@ -13,30 +15,8 @@ export const FILTER_KEYS = [
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type InboxFilters = Partial<Record<FilterKey, string>>;
 
-export const STATUSES = [
-  'submitted',
-  'under_review',
-  'pending_info',
-  'approved',
-  'awaiting_return',
-  'in_transit',
-  'received',
-  'inspection_passed',
-  'inspection_failed',
-  'refunded',
-  'replacement_shipped',
-  'repaired',
-  'rejected',
-  'open',
-  'solved',
-  'negotiation',
-  'in_arbitration',
-  'decided',
-  'appealed',
-  'appeal_decided',
-  'closed',
-  'cancelled',
-] as const;
+/** Every status, in the order of the life cycles (packages/core/src/cases/case-status.ts). */
+export const STATUSES = CASE_STATUSES;
 export const KINDS = [
   'return',
   'exchange',
