@@ -160,6 +160,17 @@ export const StoreCalendarInput = Type.Object(
   strict,
 );
 export const StoreCalendarView = Type.Object({ storeId: Uuid, calendarId: Nullable(Uuid) });
+export const StoreView = Type.Object({
+  id: Uuid,
+  code: Type.String(),
+  name: Type.String(),
+  country: Type.String(),
+  currency: Type.String(),
+  timeZone: Type.String(),
+  languages: Type.Array(Type.String()),
+  calendarId: Nullable(Uuid, 'The calendar its service levels run on; null: its country’s default hours'),
+});
+export const StoreList = Type.Object({ items: Type.Array(StoreView) });
 
 // --- teams and agents ---
 

@@ -144,12 +144,19 @@ describe(`help-desk settings and calendars over HTTP (${testDatabaseKind()})`, (
     const id = created.body.id;
     expect((await agent('GET', '/api/v1/calendars')).body.items.map((c: any) => c.id)).toContain(id);
 
-    const [store] = await h.inA((tx) =>
-      tx.selectFrom('stores').select('id').where('code', '=', 'eu').execute(),
-    );
+    const stores = await agent('GET', '/api/v1/stores');
+    expect(stores.status).toBe(200);
+    const store = stores.body.items.find((s: any) => s.code === 'eu');
+    expect(store).toMatchObject({
+      currency: expect.any(String),
+      timeZone: expect.any(String),
+      calendarId: null,
+    });
     const assigned = await api('PUT', `/api/v1/stores/${store?.id}/calendar`, { calendarId: id });
     expect(assigned.body).toEqual({ storeId: store?.id, calendarId: id });
     expect((await agent('GET', `/api/v1/calendars/${id}`)).body.storeIds).toEqual([store?.id]);
+    const listed = await agent('GET', '/api/v1/stores');
+    expect(listed.body.items.find((s: any) => s.id === store?.id).calendarId).toBe(id);
 
     const renamed = await api('PUT', `/api/v1/calendars/${id}`, {
       name: 'Munich',

@@ -10,6 +10,7 @@ import {
   SlaPolicyView,
   StoreCalendarInput,
   StoreCalendarView,
+  StoreList,
   Uuid,
 } from '@afterdesk/contract';
 import { Type } from '@sinclair/typebox';
@@ -25,6 +26,7 @@ import { getSlaPolicy } from '../../app/settings/get-sla-policy.js';
 import { updateForbiddenPhrases } from '../../app/settings/update-forbidden-phrases.js';
 import { updateHelpDeskSettings } from '../../app/settings/update-help-desk-settings.js';
 import { updateSlaPolicy } from '../../app/settings/update-sla-policy.js';
+import { listStores } from '../../app/stores/list-stores.js';
 import { ctxOf } from '../auth.js';
 import type { Routes } from './routes.js';
 
@@ -170,6 +172,17 @@ export const helpDeskSettingsRoutes: Routes = (app, services) => {
       await deleteCalendar(ctxOf(services, request), request.params.calendarId);
       return reply.code(204).send(null);
     },
+  );
+  app.get(
+    '/stores',
+    {
+      schema: {
+        tags,
+        summary: 'The stores: country, currency, time zone, languages and service-level calendar',
+        response: { 200: StoreList, 401: Problem, 403: Problem },
+      },
+    },
+    (request) => listStores(ctxOf(services, request)),
   );
   app.put(
     '/stores/:storeId/calendar',

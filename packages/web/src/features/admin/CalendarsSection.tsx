@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,15 @@ import { ConfirmModal, ErrorAlert, FieldErrors, Loading } from './admin-ui';
 import { CalendarForm } from './CalendarForm';
 import { type CalendarSpec, type CalendarView, DEFAULT_SPEC, periodsText, WEEKDAYS } from './calendar-spec';
 
+interface StoreView {
+  id: string;
+  code: string;
+  name: string;
+  country: string;
+  timeZone: string;
+  calendarId: string | null;
+}
+const storesKey = ['stores'] as const;
 const calendarsKey = ['calendars'] as const;
 
 /** Business calendars (working hours, zone, holidays, closures) and which store runs on which. */
@@ -158,40 +167,30 @@ export function CalendarsSection() {
   );
 }
 
-/**
- * The calendar each store's service levels run on. The API lists no stores, so the stores
- * shown are those already named by a calendar or an inbox; another is added by its id.
- */
+/** The calendar each store's service levels run on (GET /stores). */
 function StoreCalendars({ calendars }: { calendars: CalendarView[] }) {
   const { t } = useTranslation('admin');
   const queryClient = useQueryClient();
-  const inboxes = useQuery({
-    queryKey: ['inboxes'],
-    queryFn: () => api<{ items: { storeId: string | null; name: string }[] }>('GET', '/inboxes'),
+  const stores = useQuery({
+    queryKey: storesKey,
+    queryFn: () => api<{ items: StoreView[] }>('GET', '/stores'),
   });
-  const [extra, setExtra] = useState<string[]>([]);
-  const [newStore, setNewStore] = useState('');
   const assign = useMutation({
     mutationFn: ({ storeId, calendarId }: { storeId: string; calendarId: string | null }) =>
       api('PUT', `/stores/${storeId}/calendar`, { body: { calendarId } }),
     onSuccess: () => {
       notifications.show({ color: 'green', message: t('calendars.assigned') });
-      return queryClient.invalidateQueries({ queryKey: calendarsKey });
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: calendarsKey }),
+        queryClient.invalidateQueries({ queryKey: storesKey }),
+      ]);
     },
   });
-  const calendarOf = (storeId: string) => calendars.find((c) => c.storeIds.includes(storeId))?.id ?? null;
-  const stores = [
-    ...new Set([
-      ...calendars.flatMap((c) => c.storeIds),
-      ...(inboxes.data?.items ?? []).flatMap((i) => (i.storeId ? [i.storeId] : [])),
-      ...extra,
-    ]),
-  ];
   const options = [
     { value: '', label: t('calendars.storeDefault') },
     ...calendars.map((c) => ({ value: c.id, label: c.name })),
   ];
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const items = stores.data?.items ?? [];
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="store-calendars-title">
@@ -200,7 +199,8 @@ function StoreCalendars({ calendars }: { calendars: CalendarView[] }) {
       </Title>
       <Text size="sm">{t('calendars.storesHelp')}</Text>
       {assign.isError && <FieldErrors error={assign.error} />}
-      {stores.length === 0 ? (
+      {stores.isError && <FieldErrors error={stores.error} />}
+      {stores.isSuccess && items.length === 0 ? (
         <Text size="sm">{t('calendars.noStores')}</Text>
       ) : (
         <Table withTableBorder>
@@ -211,18 +211,18 @@ function StoreCalendars({ calendars }: { calendars: CalendarView[] }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {stores.map((storeId) => (
-              <Table.Tr key={storeId}>
-                <Table.Th scope="row" ff="monospace" fw={400}>
-                  {storeId}
+            {items.map((store) => (
+              <Table.Tr key={store.id}>
+                <Table.Th scope="row" fw={400}>
+                  {store.name} ({store.code}, {store.country}, {store.timeZone})
                 </Table.Th>
                 <Table.Td>
                   <Select
-                    aria-label={t('calendars.calendarFor', { store: storeId })}
+                    aria-label={t('calendars.calendarFor', { store: store.name })}
                     data={options}
                     allowDeselect={false}
-                    value={calendarOf(storeId) ?? ''}
-                    onChange={(v) => assign.mutate({ storeId, calendarId: v || null })}
+                    value={store.calendarId ?? ''}
+                    onChange={(v) => assign.mutate({ storeId: store.id, calendarId: v || null })}
                   />
                 </Table.Td>
               </Table.Tr>
@@ -230,26 +230,6 @@ function StoreCalendars({ calendars }: { calendars: CalendarView[] }) {
           </Table.Tbody>
         </Table>
       )}
-      <Group align="flex-end">
-        <TextInput
-          label={t('calendars.storeId')}
-          description={t('calendars.storeIdHelp')}
-          value={newStore}
-          onChange={(e) => setNewStore(e.currentTarget.value.trim())}
-          error={newStore && !uuid.test(newStore) ? t('calendars.storeIdInvalid') : undefined}
-          w={380}
-        />
-        <Button
-          variant="default"
-          disabled={!uuid.test(newStore)}
-          onClick={() => {
-            setExtra([...extra, newStore]);
-            setNewStore('');
-          }}
-        >
-          {t('calendars.addStore')}
-        </Button>
-      </Group>
     </Stack>
   );
 }
