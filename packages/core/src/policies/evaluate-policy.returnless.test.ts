@@ -86,6 +86,12 @@ describe('evaluatePolicy: returnless refunds ("keep it")', () => {
     );
   });
 
+  it('explains itself in German to a German customer, in German numbers', () => {
+    expect(returnlessEntry(keepIt({ language: 'de' }))?.message).toBe(
+      'Behalten Sie den Artikel: Die Rücksendung würde 4,95\u00a0€ kosten, mehr als 50\u00a0% seines Werts (2,50\u00a0€). Sie erhalten Ihre Erstattung, ohne etwas zurückzusenden.',
+    );
+  });
+
   it('refunds the shipping share of a defective item that is kept', () => {
     const decision = keepIt({ items: [defectItem({ lineId: 'L3' })] });
     expect(decision.returnless).toBe(true);

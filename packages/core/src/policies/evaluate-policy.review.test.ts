@@ -146,17 +146,63 @@ describe('evaluatePolicy: language', () => {
     for (const entry of decision.trace) expect(entry.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('reads zh-Hans and zh-CN as Simplified Chinese and anything else as English', () => {
+  it('reads each tag as the closest language the portal speaks, and anything else as English', () => {
     const messageIn = (language: string) => evaluatePolicy(inputFixture({ language })).trace[1]?.message;
     expect(messageIn('zh-Hans')).toBe('已于 2025-03-03 签收。');
     expect(messageIn('zh-CN')).toBe('已于 2025-03-03 签收。');
-    expect(messageIn('fr')).toBe('Delivered on 2025-03-03.');
+    expect(messageIn('de-AT')).toBe('Zugestellt am 2025-03-03.');
+    expect(messageIn('es-MX')).toBe('Entregado el 2025-03-03.');
+    expect(messageIn('fr-CA')).toBe('Livrée le 2025-03-03.');
+    expect(messageIn('pt-PT')).toBe('Entregue em 2025-03-03.');
+    expect(messageIn('ja-JP')).toBe('2025-03-03 に配達済みです。');
+    expect(messageIn('it')).toBe('Delivered on 2025-03-03.');
+  });
+
+  it('writes the reasons and the whole trace in German for de', () => {
+    const decision = evaluatePolicy(inputFixture({ language: 'de', now: berlinDay(9) }));
+    expect(decision.reasons).toEqual([
+      {
+        code: 'within_window',
+        message: 'Ihre Anfrage ging 9 Tage nach der Zustellung ein; die Frist beträgt 7 Tage.',
+      },
+    ]);
+    const english = evaluatePolicy(inputFixture({ now: berlinDay(9) })).trace;
+    decision.trace.forEach((entry, i) => {
+      expect(entry.rule).toBe(english[i]?.rule);
+      expect(entry.message).not.toBe(english[i]?.message);
+    });
+  });
+
+  it('writes the reasons and the whole trace in Japanese for ja', () => {
+    const decision = evaluatePolicy(inputFixture({ language: 'ja', now: berlinDay(9) }));
+    expect(decision.reasons).toEqual([
+      { code: 'within_window', message: '配達から9日後のお申し込みです。受付期間は7日間です。' },
+    ]);
+    for (const entry of decision.trace) expect(entry.message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  });
+
+  it('quotes the English reason label where the policy has none in the customer’s language', () => {
+    const decision = evaluatePolicy(
+      inputFixture({ language: 'de', items: [defectItem({ evidenceCount: 0 })] }),
+    );
+    expect(decision.reasons).toContainEqual({
+      code: 'evidence_provided',
+      message:
+        'Bitte fügen Sie Fotos oder andere Nachweise für „Quality problem (broken or not working)“ hinzu.',
+    });
   });
 
   it('interpolates amounts in Chinese too', () => {
     const order = { ...orderFixture(), totalMinor: 60000 };
     expect(evaluatePolicy(inputFixture({ language: 'zh-CN', order })).reasons[0]?.message).toBe(
       '订单金额 €600.00 达到或超过自动审核上限 €500.00。',
+    );
+  });
+
+  it('formats amounts the way the customer’s language writes them', () => {
+    const order = { ...orderFixture(), totalMinor: 60000 };
+    expect(evaluatePolicy(inputFixture({ language: 'de', order })).reasons[0]?.message).toBe(
+      'Der Bestellwert von 600,00\u00a0€ erreicht oder übersteigt die Grenze für die automatische Genehmigung (500,00\u00a0€).',
     );
   });
 });

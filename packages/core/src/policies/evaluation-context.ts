@@ -46,5 +46,15 @@ export function check(
 
 /** The reason's label in the customer's language, or its code when it is not in the catalogue. */
 export function reasonLabel(ctx: EvaluationContext, code: string): string {
-  return ctx.reasons.get(code)?.labels[ctx.language] ?? code;
+  const reason = ctx.reasons.get(code);
+  return reason ? labelIn(reason, ctx.language) : code;
+}
+
+/**
+ * The label of a catalogue reason for a language. The policy document labels reasons in
+ * English and Simplified Chinese only, so the other languages quote the English label: the
+ * shop's own words beat a code the customer never saw.
+ */
+export function labelIn(reason: ReasonDefinition, language: Language): string {
+  return language === 'zh-CN' ? reason.labels['zh-CN'] : reason.labels.en;
 }

@@ -1,5 +1,5 @@
 import type { PolicyOrderLine, RequestedItem } from './decision.js';
-import { type Check, check, type EvaluationContext } from './evaluation-context.js';
+import { type Check, check, type EvaluationContext, labelIn } from './evaluation-context.js';
 import type { ReasonDefinition } from './policy.schema.js';
 import { daysSinceDelivery, returnDeadline } from './return-window.js';
 
@@ -102,9 +102,9 @@ function checkItem(
 
   if (reason) {
     checks.push(
-      check('reason_known', true, t.reason_known.ok({ label: reason.labels[ctx.language] }), 'review', id),
+      check('reason_known', true, t.reason_known.ok({ label: labelIn(reason, ctx.language) }), 'review', id),
     );
-    const kindParams = { label: reason.labels[ctx.language], kind: t.kind[input.kind] };
+    const kindParams = { label: labelIn(reason, ctx.language), kind: t.kind[input.kind] };
     const allowed = reason.kinds.includes(input.kind);
     checks.push(
       check(
@@ -167,7 +167,7 @@ function checkItem(
         : check(
             'evidence_provided',
             false,
-            t.evidence_provided.fail({ label: reason.labels[ctx.language] }),
+            t.evidence_provided.fail({ label: labelIn(reason, ctx.language) }),
             'review',
             id,
           ),

@@ -78,6 +78,14 @@ describe(`cases over HTTP (${testDatabaseKind()})`, () => {
     expect(dry.body.outcome).toBe('approve');
     expect(dry.body.trace.length).toBeGreaterThan(3);
     expect(dry.body.trace.some((t: any) => /[\u4e00-\u9fff]/.test(t.message))).toBe(true);
+    const japanese = await api('POST', '/api/v1/cases/eligibility', {
+      ...noReasonReturn(order),
+      language: 'ja-JP',
+    });
+    expect(japanese.body.outcome).toBe('approve');
+    expect(japanese.body.trace.find((t: any) => t.rule === 'auto_approval_enabled')?.message).toBe(
+      '自動承認が有効です。',
+    );
     const list = await api('GET', `/api/v1/cases?orderId=${order.id}`);
     expect(list.body.items).toEqual([]);
   });

@@ -11,7 +11,8 @@ import {
 
 // Returnless refunds ("keep it") over real HTTP: under a policy where a €10.00 label is
 // too dear for goods worth less than €20.00, the €12.99 socks of the sample order are
-// refunded without a parcel, while one €54.99 shoe goes back with a label as usual.
+// refunded without a parcel, while one €54.99 shoe goes back with a label as usual. The
+// sample order's customer writes German, so the decision explains itself in German.
 
 const now = new Date();
 let app: TestApp;
@@ -80,7 +81,7 @@ describe(`returnless refunds over HTTP (${testDatabaseKind()})`, () => {
     expect(await rowsOf('refunds', filed.body.id)).toHaveLength(1);
   });
 
-  it('tells the customer, in the portal, to keep the item', async () => {
+  it('tells the customer, in the portal and in their German, to keep the item', async () => {
     const input = sampleOrder(now, { email: 'keep-it@example.com' });
     const order = await importOrder(api, input);
     const token = await api('POST', '/api/v1/auth/customer-token', {
@@ -98,7 +99,7 @@ describe(`returnless refunds over HTTP (${testDatabaseKind()})`, () => {
       rule: 'returnless',
       passed: true,
       message:
-        'Keep the item: sending it back would cost €10.00, more than 50% of its value (€12.99). You are refunded without returning anything.',
+        'Behalten Sie den Artikel: Die Rücksendung würde 10,00\u00a0€ kosten, mehr als 50\u00a0% seines Werts (12,99\u00a0€). Sie erhalten Ihre Erstattung, ohne etwas zurückzusenden.',
     });
   });
 
@@ -120,7 +121,7 @@ describe(`returnless refunds over HTTP (${testDatabaseKind()})`, () => {
     expect(returnlessCheck(filed.body)).toMatchObject({
       passed: false,
       message:
-        'Please send the item back: the return label (€10.00) costs at most 50% of its value (€54.99).',
+        'Bitte senden Sie den Artikel zurück: Das Rücksendeetikett (10,00\u00a0€) kostet höchstens 50\u00a0% seines Werts (54,99\u00a0€).',
     });
     expect(filed.body.refunds).toEqual([]);
     expect(await rowsOf('return_shipments', filed.body.id)).toHaveLength(1);
