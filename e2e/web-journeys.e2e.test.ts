@@ -188,6 +188,30 @@ describe('the web app in a real browser', () => {
     await german.context().close();
   });
 
+  it('(d) a shopper finds their order and starts a return with the keyboard alone', async () => {
+    const page = await phonePage(browser);
+    await page.goto(server.url);
+    const focused = () => page.evaluate(() => (globalThis as any).document.activeElement?.dataset?.testid);
+    const tabTo = async (testId: string) => {
+      for (let i = 0; i < 25 && (await focused()) !== testId; i++) await page.keyboard.press('Tab');
+      expect(await focused()).toBe(testId);
+    };
+    await tabTo('find-order-number');
+    await page.keyboard.type(DEMO.order);
+    await tabTo('find-order-contact');
+    await page.keyboard.type(DEMO.email);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('start-return').waitFor();
+    await tabTo('start-return');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('return-form').waitFor();
+    await tabTo('return-line-select');
+    await page.keyboard.press('Space');
+    expect(await page.getByTestId('return-line-select').first().isChecked()).toBe(true);
+    await screenshot(page, 'd-0-keyboard-return-form');
+    await page.context().close();
+  });
+
   it('(d) the main pages have no serious or critical accessibility violations', async () => {
     const scanned: string[] = [];
     const scan = async (page: Page, name: string) => {
@@ -232,6 +256,7 @@ describe('the web app in a real browser', () => {
       await agent.goto(`${server.url}/console/${path}`);
       await agent.getByRole('heading', { level: 1 }).waitFor();
       await scan(agent, `console: ${path}`);
+      if (path === 'dashboards') await screenshot(agent, 'd-3-console-dashboards');
     }
     await screenshot(agent, 'd-2-console-api-keys');
     expect(scanned).toHaveLength(13);

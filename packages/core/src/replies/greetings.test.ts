@@ -73,4 +73,11 @@ describe('findGreeting and findClosing: missing', () => {
     expect(knowsCourtesy('pt-BR')).toBe(true);
     expect(knowsCourtesy('sw')).toBe(false);
   });
+
+  it('treats a tag that names an object property ("constructor") as an unknown language', () => {
+    expect(knowsCourtesy('constructor')).toBe(false);
+    expect(knowsCourtesy('__proto__')).toBe(false);
+    expect(findGreeting('Hello Lena, thanks!', ['constructor'])).toBeNull();
+    expect(findClosing('Thanks!\nBest regards', ['toString'])).toBeNull();
+  });
 });

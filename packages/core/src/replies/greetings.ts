@@ -62,7 +62,7 @@ const primarySubtag = (tag: string) => tag.trim().toLowerCase().split(/[-_]/)[0]
 /** Whether greetings and sign-offs are known for a language (primary subtag). */
 export function knowsCourtesy(language: string): boolean {
   const primary = primarySubtag(language);
-  return primary in GREETINGS && primary in CLOSINGS;
+  return Object.hasOwn(GREETINGS, primary) && Object.hasOwn(CLOSINGS, primary);
 }
 
 /** The first greeting in the opening lines of a reply, in any of the given languages. */
@@ -94,7 +94,12 @@ function find(
   lists: Readonly<Record<string, readonly string[]>>,
 ): TextSpan[] {
   const phrases: ForbiddenPhrase[] = [...new Set(languages.map(primarySubtag))].flatMap((language) =>
-    (lists[language] ?? []).map((phrase) => ({ phrase, language, severity: 'warn' as const })),
+    // Own keys only: a language tag like "constructor" must not reach Object's prototype.
+    (Object.hasOwn(lists, language) ? (lists[language] as readonly string[]) : []).map((phrase) => ({
+      phrase,
+      language,
+      severity: 'warn' as const,
+    })),
   );
   if (phrases.length === 0) return [];
   return checkReply(text, 'und', phrases)

@@ -99,7 +99,7 @@ export type ReportLabels = typeof REPORT_LABELS;
 /** A reason code as people read it; unknown codes lose their underscores. */
 export function reasonLabel(code: string, labels: ReportLabels = REPORT_LABELS): string {
   if (code === '') return labels.noReason;
-  return labels.reasons[code] ?? code.replaceAll('_', ' ');
+  return Object.hasOwn(labels.reasons, code) ? (labels.reasons[code] as string) : code.replaceAll('_', ' ');
 }
 
 /** A dimension value that may be empty (no category, no country). */
