@@ -48,20 +48,7 @@ export function PolicyPreviewPanel({ preview }: { preview: PolicyPreview }) {
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <Table withTableBorder striped>
                 <Table.Caption>{t('preview.outcomesCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('preview.outcome')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('preview.current')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('preview.draft')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('preview.change')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <ComparisonHead first={t('preview.outcome')} />
                 <Table.Tbody>
                   {outcomes.map((o) => {
                     const a = preview.current.outcomes[o] ?? 0;
@@ -87,20 +74,7 @@ export function PolicyPreviewPanel({ preview }: { preview: PolicyPreview }) {
               </Table>
               <Table withTableBorder striped>
                 <Table.Caption>{t('preview.refundsCaption')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t('preview.currency')}</Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('preview.current')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('preview.draft')}
-                    </Table.Th>
-                    <Table.Th scope="col" ta="right">
-                      {t('preview.change')}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <ComparisonHead first={t('preview.currency')} />
                 <Table.Tbody>
                   {currencies.map((c) => {
                     const a = refundOf(preview.current, c);
@@ -175,5 +149,22 @@ export function PolicyPreviewPanel({ preview }: { preview: PolicyPreview }) {
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** The header both comparison tables share: what is compared, then published, draft and change. */
+function ComparisonHead({ first }: { first: string }) {
+  const { t } = useTranslation('admin');
+  return (
+    <Table.Thead>
+      <Table.Tr>
+        <Table.Th scope="col">{first}</Table.Th>
+        {(['preview.current', 'preview.draft', 'preview.change'] as const).map((key) => (
+          <Table.Th key={key} scope="col" ta="right">
+            {t(key)}
+          </Table.Th>
+        ))}
+      </Table.Tr>
+    </Table.Thead>
   );
 }
