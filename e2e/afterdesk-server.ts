@@ -46,15 +46,22 @@ export async function startAfterdesk(env: NodeJS.ProcessEnv = {}): Promise<Runni
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Waits for the server to exit before removing its data directory: the embedded
+  // database may still be writing files into it while it shuts down.
   const stop = async () => {
     if (child.pid && child.exitCode === null) {
+      const exited = new Promise((resolve) => {
+        child.once('exit', resolve);
+        setTimeout(resolve, 15_000);
+      });
       try {
         process.kill(-child.pid, 'SIGTERM');
+        await exited;
       } catch {
         // already gone
       }
     }
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 5 });
   };
   let output = '';
   return new Promise((resolve, reject) => {
